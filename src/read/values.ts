@@ -1,0 +1,157 @@
+/**
+ * Small, allocation-light coercions for one cell of an export (SPEC 1.2).
+ * Every parser returns the value, `null` for an empty cell, or `INVALID` for text
+ * that cannot be read; the caller records the issue and flags the case.
+ */
+
+export const INVALID = Symbol('invalid');
+export type Invalid = typeof INVALID;
+export type Parsed<T> = T | null | Invalid;
+
+/** A calendar date as whole days since 1970-01-01 (UTC), so date maths never meets a time zone. */
+export type Day = number;
+
+export type DateOrder = 'dmy' | 'mdy';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4,
+  may: 5, jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?: .*)?$/;
+const NAMED_DATE = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -](\d{4})(?: .*)?$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since the epoch for a real calendar date, or INVALID (31 February is never rolled over). */
+export function dayFromParts(year: number, month: number, day: number): Day | Invalid {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return INVALID;
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+export function parseDate(text: string, order: DateOrder = 'dmy'): Parsed<Day> {
+  if (text === '') return null;
+  let match = ISO_DATE.exec(text);
+  if (match) return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = SLASH_DATE.exec(text);
+  if (match) {
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    const yearText = match[3]!;
+    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    return order === 'dmy' ? dayFromParts(year, second, first) : dayFromParts(year, first, second);
+  }
+  match = NAMED_DATE.exec(text);
+  if (match) {
+    const month = MONTHS[match[2]!.toLowerCase()];
+    if (month === undefined) return INVALID;
+    return dayFromParts(Number(match[3]), month, Number(match[1]));
+  }
+  return INVALID;
+}
+
+/** `YYYY-MM-DD` for a day number. */
+export function formatDay(day: Day): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const TRUE_WORDS = new Set(['yes', 'y', 'true', '1']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0']);
+
+/** Empty is no (SPEC 1.2). */
+export function parseBoolean(text: string): boolean | Invalid {
+  if (text === '') return false;
+  const word = text.toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return INVALID;
+}
+
+/** Like parseBoolean, but keeps "not recorded" apart from an explicit no. */
+export function parseOptionalBoolean(text: string): Parsed<boolean> {
+  return text === '' ? null : parseBoolean(text);
+}
+
+export const RISKS = ['low', 'medium', 'high', 'very_high'] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** Lower-case and fold every run of separators to `_`: `Very High`, `very-high` → `very_high`. */
+export function normaliseWord(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+}
+
+const RISK_WORDS: Record<string, Risk> = {
+  low: 'low', l: 'low', rlrh: 'low',
+  medium: 'medium', m: 'medium', rmrh: 'medium',
+  high: 'high', h: 'high', rhrh: 'high',
+  very_high: 'very_high', veryhigh: 'very_high', vh: 'very_high', rvhr: 'very_high',
+};
+
+export function parseRisk(text: string): Parsed<Risk> {
+  if (text === '') return null;
+  return RISK_WORDS[normaliseWord(text)] ?? INVALID;
+}
+
+export const CASE_STATUSES = ['active', 'custody', 'warrant', 'terminated'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Empty is active; unknown text is INVALID (the caller reads it as active and flags it). */
+export function parseCaseStatus(text: string): CaseStatus | Invalid {
+  if (text === '') return 'active';
+  const word = normaliseWord(text);
+  return (CASE_STATUSES as readonly string[]).includes(word) ? (word as CaseStatus) : INVALID;
+}
+
+/** Officer status words are kept as normalised text: anything but active and left is an absence. */
+export function parseOfficerStatus(text: string): string {
+  return text === '' ? 'active' : normaliseWord(text);
+}
+
+export type Outcome = 'attended' | 'failed_to_attend' | 'acceptable_absence' | string;
+
+/** Maps the nDelius outcome codes onto the three outcomes the rules use; other text stays as it is. */
+export function parseOutcome(text: string): Outcome {
+  const word = normaliseWord(text);
+  switch (word) {
+    case 'attended':
+    case 'attended_complied':
+    case 'complied':
+    case 'attc':
+      return 'attended';
+    case 'failed_to_attend':
+    case 'fta':
+    case 'unacceptable_absence':
+    case 'uaab':
+      return 'failed_to_attend';
+    case 'acceptable_absence':
+      return 'acceptable_absence';
+    default:
+      return word.startsWith('aa') ? 'acceptable_absence' : word;
+  }
+}
+
+const TIER = /^([A-D])([0-3])S?$/;
+
+/** Tier `A3`..`D0` with an optional `S` suffix, returned without the suffix (it scores the same). */
+export function parseTier(text: string): Parsed<string> {
+  if (text === '') return null;
+  const match = TIER.exec(text.toUpperCase());
+  return match ? match[1]! + match[2]! : INVALID;
+}
+
+/** A non-negative number of hours such as `37`, `22.5`. */
+export function parseHours(text: string): Parsed<number> {
+  if (text === '') return null;
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return INVALID;
+  return Number(text);
+}
