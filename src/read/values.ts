@@ -20,9 +20,11 @@ const MONTHS: Record<string, number> = {
   dec: 12, december: 12,
 };
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?: .*)?$/;
-const NAMED_DATE = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -](\d{4})(?: .*)?$/;
+// A time part (`T10:30:00Z`, ` 10:30`) is ignored; other trailing text makes the date unreadable.
+const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+const SLASH_DATE = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})${TIME}$`);
+const NAMED_DATE = new RegExp(String.raw`^(\d{1,2})[ -]([A-Za-z]{3,9})[ -](\d{4})${TIME}$`);
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -36,7 +38,8 @@ function daysInMonth(year: number, month: number): number {
 /** Days since the epoch for a real calendar date, or INVALID (31 February is never rolled over). */
 export function dayFromParts(year: number, month: number, day: number): Day | Invalid {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return INVALID;
-  return Date.UTC(year, month - 1, day) / 86_400_000;
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0..99 onto 1900..1999.
+  return new Date(0).setUTCFullYear(year, month - 1, day) / 86_400_000;
 }
 
 export function parseDate(text: string, order: DateOrder = 'dmy'): Parsed<Day> {
@@ -136,7 +139,8 @@ export function parseOutcome(text: string): Outcome {
     case 'acceptable_absence':
       return 'acceptable_absence';
     default:
-      return word.startsWith('aa') ? 'acceptable_absence' : word;
+      // nDelius acceptable-absence codes: AAEM, AACL, AAHO, …
+      return /^aa[a-z0-9]{0,4}$/.test(word) ? 'acceptable_absence' : word;
   }
 }
 

@@ -1,0 +1,72 @@
+/**
+ * The analysis stage: Exports + as-of date + config → Report. Pure: no I/O and no clock, so the
+ * same inputs give the same report, byte for byte.
+ */
+import type { Config } from '../config/schema.js';
+import type { CaseRecord, Exports } from '../read/records.js';
+import { formatDay, type Day } from '../read/values.js';
+import { analyseCase, rankCases, type CaseContext } from './cases.js';
+import { skippedChecks } from './checks.js';
+import { analyseManagers, analyseOfficers, compareOfficers, type OfficerSort } from './officers.js';
+import { CASE_FLAGS, OFFICER_FLAGS, SCHEMA_VERSION, type CaseFlag, type OfficerFlag, type Report } from './report.js';
+import { rollUp } from './rollups.js';
+
+export interface AnalyseOptions {
+  readonly asOf: Day;
+  readonly config: Config;
+  readonly sort?: OfficerSort;
+}
+
+export function analyse(exports: Exports, options: AnalyseOptions): Report {
+  const { asOf, config } = options;
+  const checksSkipped = skippedChecks(exports);
+  const skipped = new Set<string>(checksSkipped.map((entry) => entry.check));
+  const unallocatedPattern = config.unallocated_pattern === null ? null : new RegExp(config.unallocated_pattern);
+  const context: CaseContext = {
+    asOf,
+    config,
+    officers: new Map(exports.officers.map((officer) => [officer.officerId, officer])),
+    contacts: exports.contacts,
+    skipped,
+    unallocatedPattern,
+  };
+
+  const analysed: CaseRecord[] = exports.cases.filter((record) => record.status !== 'terminated');
+  const results = analysed.map((record) => analyseCase(record, context));
+  const officers = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
+  rankCases(results);
+  officers.sort(compareOfficers(options.sort ?? 'capacity'));
+
+  const flagCounts = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
+  for (const result of results) for (const code of result.flags) flagCounts[code]++;
+  const officerFlagCounts = Object.fromEntries(OFFICER_FLAGS.map((code) => [code, 0])) as Record<OfficerFlag, number>;
+  for (const officer of officers) for (const code of officer.flags) officerFlagCounts[code]++;
+  const count = (status: string): number => analysed.filter((record) => record.status === status).length;
+
+  return {
+    schema_version: SCHEMA_VERSION,
+    as_of: formatDay(asOf),
+    config,
+    inputs: exports.inputs,
+    checks_skipped: checksSkipped,
+    summary: {
+      cases: results.length,
+      active: count('active'),
+      custody: count('custody'),
+      warrant: count('warrant'),
+      terminated: exports.cases.length - analysed.length,
+      officers: exports.officers.length,
+      lost: results.filter((result) => result.lost).length,
+      overdue: results.filter((result) => result.overdue).length,
+      flags: flagCounts,
+      officer_flags: officerFlagCounts,
+      issues: exports.issues.length,
+    },
+    officers,
+    managers: analyseManagers(officers, config),
+    teams: rollUp(officers, 'team'),
+    pdus: rollUp(officers, 'pdu'),
+    cases: results,
+    issues: exports.issues,
+  };
+}

@@ -1,0 +1,151 @@
+/** SPEC 2.1: each case's contact, overdue, lost and warning flags, and its priority. */
+import type { Config } from '../config/schema.js';
+import type { CaseRecord, ContactHistory, OfficerRecord } from '../read/records.js';
+import { formatDay, type Day, type Risk } from '../read/values.js';
+import type { CaseFlag, CaseResult, RiskKey } from './report.js';
+
+/** The order cases rank by risk: an unassessed case sits with the high ones. */
+const RISK_RANK: Record<RiskKey, number> = { very_high: 0, high: 1, unknown: 2, medium: 3, low: 4 };
+
+export function riskKey(risk: Risk | null): RiskKey {
+  return risk ?? 'unknown';
+}
+
+/** Officer statuses that mean at work; `left` is its own state, anything else is an absence. */
+export function isAbsence(status: string): boolean {
+  return status !== 'active' && status !== 'left';
+}
+
+export interface CaseContext {
+  readonly asOf: Day;
+  readonly config: Config;
+  readonly officers: ReadonlyMap<string, OfficerRecord>;
+  readonly contacts: ReadonlyMap<string, ContactHistory> | null;
+  readonly skipped: ReadonlySet<string>;
+  readonly unallocatedPattern: RegExp | null;
+}
+
+export function isUnallocated(officerId: string | null, pattern: RegExp | null): boolean {
+  return officerId === null || (pattern !== null && pattern.test(officerId));
+}
+
+/** Days from `from` to `to`; positive when `from` is earlier. */
+const daysBetween = (from: Day, to: Day): number => to - from;
+
+/** One case's result, priority still 0 (ranking needs every case). */
+export function analyseCase(record: CaseRecord, context: CaseContext): CaseResult {
+  const { asOf, config, skipped } = context;
+  const history = context.contacts?.get(record.crn);
+  const lastContact = latest(record.lastContact, history?.lastContact ?? null);
+  const daysSinceContact = lastContact === null ? null : daysBetween(lastContact, asOf);
+  const standardDays = config.contact_standards[riskKey(record.risk)];
+  const daysSinceStart = record.startDate === null ? null : daysBetween(record.startDate, asOf);
+  const active = record.status === 'active';
+  const contactKnown = !skipped.has('overdue');
+
+  let daysOverdue = 0;
+  let overdue = false;
+  if (active && contactKnown) {
+    if (daysSinceContact !== null) {
+      overdue = daysSinceContact > standardDays;
+      if (overdue) daysOverdue = daysSinceContact - standardDays;
+    } else {
+      overdue = daysSinceStart === null || daysSinceStart > config.first_contact_days;
+      if (overdue && daysSinceStart !== null) daysOverdue = daysSinceStart - config.first_contact_days;
+    }
+  }
+
+  const officer = record.officerId === null ? undefined : context.officers.get(record.officerId);
+  const flags: CaseFlag[] = [];
+  const flag = (code: CaseFlag, when: boolean): void => {
+    if (when && !skipped.has(code)) flags.push(code);
+  };
+
+  // Lost: the allocation checks hold for warrant cases too; custody cases are out of reach.
+  if (active || record.status === 'warrant') {
+    const unallocated = isUnallocated(record.officerId, context.unallocatedPattern);
+    flag('unallocated', unallocated);
+    flag('unknown_officer', !unallocated && officer === undefined);
+    flag('officer_left', officer?.status === 'left');
+    flag(
+      'officer_absent',
+      officer !== undefined &&
+        isAbsence(officer.status) &&
+        (officer.statusSince === null || daysBetween(officer.statusSince, asOf) > config.absent_after_days),
+    );
+  }
+  if (active) {
+    flag('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days);
+    flag('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days));
+  }
+  const lost = flags.length > 0;
+
+  flag('overdue', overdue);
+  flag('risk_unknown', record.risk === null);
+  flag(
+    'assessment_overdue',
+    active && (record.lastAssessment === null || daysBetween(record.lastAssessment, asOf) > config.assessment_review_days),
+  );
+  flag('da_check_missing', record.daFlag && record.daCheck === null);
+  flag('safeguarding_check_missing', record.safeguardingFlag && record.safeguardingCheck === null);
+  flag('address_unknown', record.addressKnown === false);
+  flag('enforcement_due', active && (history?.failedToAttend ?? 0) >= 2);
+  flag('sentence_expired', active && record.endDate !== null && record.endDate < asOf);
+  flag('invalid_data', record.invalidData);
+  flag('duplicate_record', record.duplicateRecord);
+  flag('warrant', record.status === 'warrant');
+  flags.sort();
+
+  return {
+    crn: record.crn,
+    name: record.name,
+    officer_id: record.officerId,
+    officer_name: officer?.name ?? null,
+    team: officer?.team ?? null,
+    pdu: officer?.pdu ?? null,
+    manager_id: officer?.managerId ?? null,
+    risk: record.risk,
+    tier: record.tier,
+    sentence_type: record.sentenceType,
+    status: record.status as CaseResult['status'],
+    start_date: record.startDate === null ? null : formatDay(record.startDate),
+    end_date: record.endDate === null ? null : formatDay(record.endDate),
+    last_contact: lastContact === null ? null : formatDay(lastContact),
+    days_since_contact: daysSinceContact,
+    standard_days: standardDays,
+    overdue,
+    days_overdue: daysOverdue,
+    lost,
+    flags,
+    priority: 0,
+    line: record.line,
+  };
+}
+
+function latest(a: Day | null, b: Day | null): Day | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
+/**
+ * Priority order (SPEC 2.1): lost first, then risk, then days overdue and days since contact
+ * (never seen first), both descending, then crn.
+ */
+export function comparePriority(a: CaseResult, b: CaseResult): number {
+  if (a.lost !== b.lost) return a.lost ? -1 : 1;
+  const risk = RISK_RANK[riskKey(a.risk)] - RISK_RANK[riskKey(b.risk)];
+  if (risk !== 0) return risk;
+  if (a.days_overdue !== b.days_overdue) return b.days_overdue - a.days_overdue;
+  const seenA = a.days_since_contact ?? Infinity;
+  const seenB = b.days_since_contact ?? Infinity;
+  if (seenA !== seenB) return seenB > seenA ? 1 : -1;
+  return a.crn < b.crn ? -1 : a.crn > b.crn ? 1 : 0;
+}
+
+/** Sorts in place and numbers the cases 1, 2, 3, … */
+export function rankCases(cases: CaseResult[]): CaseResult[] {
+  cases.sort(comparePriority);
+  cases.forEach((result, at) => (result.priority = at + 1));
+  return cases;
+}

@@ -1,0 +1,12 @@
+import { runAnalysis } from '../run.js';
+import type { CommandSpec } from './command.js';
+
+export const reportCommand: CommandSpec = {
+  name: 'report',
+  args: '[DIR]',
+  summary: 'summary, officers by capacity and flagged cases by priority (the default command)',
+  examples: ['caseload report exports/2026-11-16 --as-of 2026-11-16', 'caseload exports/2026-11-16 --json > report.json'],
+  groups: ['input', 'output', 'findings', 'filters', 'sort'],
+  isDefault: true,
+  run: (args, options, context) => runAnalysis('report', args[0], options, context),
+};

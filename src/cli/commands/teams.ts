@@ -1,0 +1,11 @@
+import { runAnalysis } from '../run.js';
+import type { CommandSpec } from './command.js';
+
+export const teamsCommand: CommandSpec = {
+  name: 'teams',
+  args: '[DIR]',
+  summary: 'team, PDU and manager rollups',
+  examples: ['caseload teams exports/2026-11-16'],
+  groups: ['input', 'output', 'findings'],
+  run: (args, options, context) => runAnalysis('teams', args[0], options, context),
+};

@@ -1,0 +1,112 @@
+/** The command line: builds commander from the declared commands and options, and dispatches. */
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { CaseloadError, EXIT } from '../errors.js';
+import { StreamOutput } from '../render/output.js';
+import { makeChalk } from './color.js';
+import { collect, OPTION_GROUPS, parseOptions, type OptionSpec } from './options.js';
+import { localToday, type RunContext } from './run.js';
+import type { CommandSpec } from './commands/command.js';
+import { casesCommand } from './commands/cases.js';
+import { initCommand } from './commands/init.js';
+import { officersCommand } from './commands/officers.js';
+import { reportCommand } from './commands/report.js';
+import { teamsCommand } from './commands/teams.js';
+import { validateCommand } from './commands/validate.js';
+
+export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, initCommand];
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+interface Dispatch {
+  spec: CommandSpec;
+  args: string[];
+  raw: Record<string, unknown>;
+}
+
+function buildProgram(onRun: (dispatch: Dispatch) => void): Command {
+  const program = new Command('caseload')
+    .description('Caseload risk analyzer for probation services: who is lost, who is overdue, who is overloaded.')
+    .version(version, '-V, --version')
+    .option('--debug', 'show a stack trace with errors')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`caseload: ${text.replace(/^error: /, '')}`) })
+    .showHelpAfterError('(caseload --help for usage)');
+
+  for (const spec of COMMANDS) {
+    const command = program
+      .command(`${spec.name} ${spec.args}`, { isDefault: spec.isDefault ?? false })
+      .description(spec.summary)
+      .addHelpText('after', `\nExamples:\n${spec.examples.map((example) => `  $ ${example}`).join('\n')}`);
+    for (const group of spec.groups) {
+      for (const [key, declared] of Object.entries(OPTION_GROUPS[group])) {
+        const optionSpec: OptionSpec = declared;
+        const option = new Option(optionSpec.flags, optionSpec.description);
+        if (optionSpec.list) option.argParser(collect);
+        // --color and --no-color share one value, `color`.
+        if (key === 'noColor') option.attributeName = () => 'color';
+        command.addOption(option);
+      }
+    }
+    command.action((...received: unknown[]) => {
+      const commandObject = received.at(-1) as Command;
+      onRun({ spec, args: commandObject.args, raw: { ...program.opts(), ...commandObject.opts() } });
+    });
+  }
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code (set on process.exitCode, never process.exit). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const stdout = new StreamOutput(process.stdout);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): stop writing and end quietly.
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdout.closed = true;
+    else throw error;
+  });
+  const debug = argv.includes('--debug');
+  let dispatch: Dispatch | null = null;
+  try {
+    await buildProgram((chosen) => (dispatch = chosen)).parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpOrVersion = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      return finish(helpOrVersion ? EXIT.ok : EXIT.usage);
+    }
+    return finish(reportError(error, debug));
+  }
+  if (dispatch === null) return finish(EXIT.ok);
+  const { spec, args, raw } = dispatch as Dispatch;
+  try {
+    const options = parseOptions(raw);
+    const context: RunContext = {
+      out: stdout,
+      err: (line) => process.stderr.write(`${line}\n`),
+      chalk: makeChalk(options.color),
+      today: localToday,
+    };
+    const code = await spec.run(args, options, context);
+    stdout.flush();
+    return finish(code);
+  } catch (error) {
+    stdout.flush();
+    return finish(reportError(error, debug));
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CaseloadError) {
+    process.stderr.write(`caseload: ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`caseload: internal error: ${message}${debug ? '' : ' (run with --debug for a trace)'}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}
+
+function finish(code: number): number {
+  process.exitCode = code;
+  return code;
+}

@@ -1,0 +1,102 @@
+/** The reading stage's entry point: one export (folder or named files) → Exports. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import type { Config } from '../config/schema.js';
+import type { FileKind } from './columns.js';
+import { readContacts } from './contacts.js';
+import { readOfficers } from './officers.js';
+import { readOffenders } from './offenders.js';
+import type { Exports, Issue } from './records.js';
+import { describeFsError, sourceFor, type Encoding, type Source } from './source.js';
+import { IssueLog, type ReadSettings } from './table.js';
+import type { Day } from './values.js';
+
+export interface ExportInputs {
+  /** A folder holding officers.csv, offenders.csv and optionally contacts.csv. */
+  readonly dir?: string | undefined;
+  /** Files named one by one override the folder's; `-` is standard input. */
+  readonly officers?: string | undefined;
+  readonly offenders?: string | undefined;
+  readonly contacts?: string | undefined;
+}
+
+export interface ReadOptions {
+  readonly asOf: Day;
+  readonly config: Config;
+  readonly encoding?: Encoding | undefined;
+  readonly delimiter?: string | undefined;
+}
+
+/** A folder's file for `kind`, matched without regard to case (`Offenders.CSV` from Windows). */
+async function fileInFolder(dir: string, kind: FileKind): Promise<string | null> {
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new InputError(`${dir}: not a folder`);
+    names = await readdir(dir);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${dir}: ${code === 'ENOENT' ? 'no such folder' : describeFsError(error)}`);
+  }
+  const wanted = `${kind}.csv`;
+  const name = names.find((candidate) => candidate.toLowerCase() === wanted);
+  return name === undefined ? null : join(dir, name);
+}
+
+export async function resolveSources(inputs: ExportInputs): Promise<Record<'officers' | 'offenders', Source> & { contacts: Source | null }> {
+  const named = [inputs.officers, inputs.offenders, inputs.contacts].filter((path) => path === '-');
+  if (named.length > 1) throw new UsageError('standard input (-) can stand for one file at most');
+  const locate = async (kind: FileKind, given: string | undefined, required: boolean): Promise<Source | null> => {
+    if (given !== undefined) return sourceFor(given);
+    if (inputs.dir === undefined) {
+      if (!required) return null;
+      throw new UsageError(`no ${kind}.csv: name an export folder, or the file with --${kind}`);
+    }
+    const path = await fileInFolder(inputs.dir, kind);
+    if (path === null && required) throw new InputError(`${join(inputs.dir, `${kind}.csv`)}: no such file`);
+    return path === null ? null : sourceFor(path);
+  };
+  return {
+    officers: (await locate('officers', inputs.officers, true))!,
+    offenders: (await locate('offenders', inputs.offenders, true))!,
+    contacts: await locate('contacts', inputs.contacts, false),
+  };
+}
+
+/**
+ * Reads an export. Officers and offenders are read side by side; contacts come after, since a
+ * contact is checked against the cases and folded straight into its case's history.
+ */
+export async function readExports(inputs: ExportInputs, options: ReadOptions): Promise<Exports> {
+  const sources = await resolveSources(inputs);
+  const settings: ReadSettings = {
+    dateOrder: options.config.date_order,
+    aliases: options.config.columns,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+  };
+  const issueLists: Record<FileKind, Issue[]> = { officers: [], offenders: [], contacts: [] };
+  const [officers, offenders] = await Promise.all([
+    readOfficers(sources.officers, settings, new IssueLog(sources.officers.label, issueLists.officers)),
+    readOffenders(sources.offenders, { ...settings, asOf: options.asOf }, new IssueLog(sources.offenders.label, issueLists.offenders)),
+  ]);
+  const contacts = sources.contacts
+    ? await readContacts(
+        sources.contacts,
+        { ...settings, asOf: options.asOf, counting: options.config.contacts },
+        new IssueLog(sources.contacts.label, issueLists.contacts),
+        new Set(offenders.cases.map((record) => record.crn)),
+      )
+    : null;
+  return {
+    officers: officers.officers,
+    cases: offenders.cases,
+    contacts: contacts?.contacts ?? null,
+    columns: { officers: officers.columns, offenders: offenders.columns, contacts: contacts?.columns ?? null },
+    inputs: [officers.input, offenders.input, ...(contacts ? [contacts.input] : [])],
+    // Grouped by file, each in line order, whichever file finished first.
+    issues: [...issueLists.officers, ...issueLists.offenders, ...issueLists.contacts],
+  };
+}

@@ -1,0 +1,70 @@
+/** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
+import type { Source } from './source.js';
+import type { CaseRecord, InputSummary } from './records.js';
+import { Cells, IssueLog, readTable, type ReadSettings } from './table.js';
+import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
+
+export async function readOffenders(
+  source: Source,
+  settings: ReadSettings & { readonly asOf: Day },
+  log: IssueLog,
+): Promise<{ cases: CaseRecord[]; columns: Set<string>; input: InputSummary }> {
+  const byCrn = new Map<string, CaseRecord>();
+  let rejected = 0;
+  const { header, records } = await readTable('offenders', source, settings, log, (header) => {
+    const cells = new Cells(header.index, log, settings.dateOrder);
+    return (fields, line, misaligned) => {
+      cells.next(fields, line);
+      const crn = cells.text('crn');
+      if (crn === '') {
+        rejected++;
+        log.add(line, 'crn', 'missing_key', 'crn: empty; the row cannot be placed');
+        return;
+      }
+      const statusText = cells.text('status');
+      let status = parseCaseStatus(statusText);
+      if (status === INVALID) {
+        cells.parse('status', () => INVALID, 'unknown case status (read as active)');
+        status = 'active';
+      }
+      let lastContact = cells.date('last_contact');
+      if (lastContact !== null && lastContact > settings.asOf) {
+        log.add(line, 'last_contact', 'future_date', `last_contact: ${formatDay(lastContact)} is after the as-of date; not counted`);
+        lastContact = null;
+      }
+      const record: CaseRecord = {
+        line,
+        crn,
+        officerId: cells.optionalText('officer_id'),
+        risk: cells.parse('risk', parseRisk),
+        name: cells.optionalText('name'),
+        tier: cells.parse('tier', parseTier, 'unknown tier'),
+        sentenceType: cells.optionalText('sentence_type'),
+        startDate: cells.date('start_date'),
+        endDate: cells.date('end_date'),
+        lastContact,
+        addressKnown: cells.parse('address_known', parseOptionalBoolean, 'not yes or no'),
+        daFlag: cells.parse('da_flag', parseBoolean, 'not yes or no') ?? false,
+        daCheck: cells.date('da_check'),
+        safeguardingFlag: cells.parse('safeguarding_flag', parseBoolean, 'not yes or no') ?? false,
+        safeguardingCheck: cells.date('safeguarding_check'),
+        lastAssessment: cells.date('last_assessment'),
+        status,
+        invalidData: cells.invalid || misaligned,
+        duplicateRecord: false,
+      };
+      const earlier = byCrn.get(crn);
+      if (earlier) {
+        log.add(line, 'crn', 'duplicate_record', `crn ${crn} is listed on lines ${earlier.line} and ${line}; line ${line} is read`);
+        record.duplicateRecord = true;
+        byCrn.delete(crn);
+      }
+      byCrn.set(crn, record);
+    };
+  });
+  return {
+    cases: [...byCrn.values()],
+    columns: new Set(Object.keys(header.index)),
+    input: { file: 'offenders', path: source.label, rows: records, used: records - rejected, rejected },
+  };
+}

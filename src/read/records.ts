@@ -1,0 +1,94 @@
+/** What the reading stage hands to the analysis: normalised rows, issues and reconciliation. */
+import type { FileKind } from './columns.js';
+import type { CaseStatus, Day, Risk } from './values.js';
+
+export interface OfficerRecord {
+  readonly line: number;
+  readonly officerId: string;
+  readonly name: string | null;
+  readonly grade: string | null;
+  readonly team: string | null;
+  readonly pdu: string | null;
+  readonly managerId: string | null;
+  /** Weekly hours; 37 when not recorded, null when unreadable. */
+  readonly contractedHours: number | null;
+  /** Normalised word: active, sick, leave, suspended, left, or other text (an absence). */
+  readonly status: string;
+  readonly statusSince: Day | null;
+  readonly startDate: Day | null;
+  readonly agency: boolean;
+  readonly lastSupervision: Day | null;
+  readonly email: string | null;
+}
+
+export interface CaseRecord {
+  readonly line: number;
+  readonly crn: string;
+  readonly officerId: string | null;
+  readonly risk: Risk | null;
+  readonly name: string | null;
+  readonly tier: string | null;
+  readonly sentenceType: string | null;
+  readonly startDate: Day | null;
+  readonly endDate: Day | null;
+  /** From offenders.csv only, and only when on or before the as-of date. */
+  readonly lastContact: Day | null;
+  /** null when not recorded; false means no fixed abode or whereabouts unknown. */
+  readonly addressKnown: boolean | null;
+  readonly daFlag: boolean;
+  readonly daCheck: Day | null;
+  readonly safeguardingFlag: boolean;
+  readonly safeguardingCheck: Day | null;
+  readonly lastAssessment: Day | null;
+  readonly status: CaseStatus;
+  /** Some value could not be read (an issue names it). */
+  readonly invalidData: boolean;
+  /** The crn was listed more than once; this is the last row. */
+  duplicateRecord: boolean;
+}
+
+/** What contacts.csv says of one case, folded as it streams (the log itself is never kept). */
+export interface ContactHistory {
+  /** Latest counted contact on or before the as-of date. */
+  lastContact: Day | null;
+  /** failed_to_attend contacts in the enforcement window. */
+  failedToAttend: number;
+}
+
+export interface Issue {
+  readonly file: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+export type IssueCode =
+  | 'invalid_value'
+  | 'missing_key'
+  | 'duplicate_record'
+  | 'duplicate_column'
+  | 'field_count'
+  | 'unknown_crn'
+  | 'future_contact'
+  | 'future_date';
+
+export interface InputSummary {
+  readonly file: FileKind;
+  readonly path: string;
+  /** Records read (blank lines not counted) = used + rejected. */
+  readonly rows: number;
+  readonly used: number;
+  readonly rejected: number;
+}
+
+export interface Exports {
+  readonly officers: OfficerRecord[];
+  readonly cases: CaseRecord[];
+  /** Per crn; null when there is no contacts.csv. */
+  readonly contacts: Map<string, ContactHistory> | null;
+  /** The canonical columns each file has; contacts is null when there is no contacts.csv. */
+  readonly columns: { readonly officers: ReadonlySet<string>; readonly offenders: ReadonlySet<string>; readonly contacts: ReadonlySet<string> | null };
+  readonly inputs: InputSummary[];
+  readonly issues: Issue[];
+}

@@ -1,0 +1,154 @@
+/**
+ * Shared set-up for reading any of the three files: header mapping, the missing-column error,
+ * field-count checks, and `Cells`, which reads one row's values and records what it cannot read.
+ */
+import { InputError } from '../errors.js';
+import { closestHeader, mapHeaders, type ColumnName, type ExtraAliases, type FileKind, type HeaderMap } from './columns.js';
+import { readCsv, type CsvOptions } from './csv.js';
+import type { Issue, IssueCode } from './records.js';
+import type { Source } from './source.js';
+import { INVALID, parseDate, type DateOrder, type Day, type Parsed } from './values.js';
+
+export interface ReadSettings extends CsvOptions {
+  readonly dateOrder: DateOrder;
+  readonly aliases: ExtraAliases;
+}
+
+/** Where one file's issues go, with the file named as the user named it. */
+export class IssueLog {
+  constructor(
+    readonly file: string,
+    private readonly issues: Issue[],
+  ) {}
+
+  add(line: number | null, column: string | null, code: IssueCode, message: string): void {
+    this.issues.push({ file: this.file, line, column, code, message });
+  }
+}
+
+export type RowHandler = (fields: string[], line: number, misaligned: boolean) => void;
+
+export interface TableSummary<K extends FileKind> {
+  readonly header: HeaderMap<K>;
+  readonly records: number;
+}
+
+/**
+ * Reads one file: checks its header (a missing required column is an input error, naming the
+ * headers found and the closest), then hands each record to the handler `start` returns.
+ */
+export async function readTable<K extends FileKind>(
+  kind: K,
+  source: Source,
+  settings: ReadSettings,
+  log: IssueLog,
+  start: (header: HeaderMap<K>) => RowHandler,
+): Promise<TableSummary<K>> {
+  let header: HeaderMap<K> | null = null;
+  let width = 0;
+  let onRow: RowHandler = () => {};
+  const { records } = await readCsv(source, settings, {
+    header(fields) {
+      const names = fields.map((field) => field.trim());
+      header = mapHeaders(kind, names, settings.aliases);
+      if (header.missing.length > 0) throw missingColumnError(source.label, header.missing, names);
+      for (const duplicate of header.duplicates) {
+        log.add(1, duplicate.column, 'duplicate_column', `header "${duplicate.header}" repeats column ${duplicate.column}; the first is read`);
+      }
+      width = fields.length;
+      onRow = start(header);
+    },
+    record(fields, line) {
+      let misaligned = false;
+      if (fields.length !== width && !(fields.length > width && fields.slice(width).every((extra) => extra.trim() === ''))) {
+        misaligned = true;
+        log.add(line, null, 'field_count', `expected ${width} fields, found ${fields.length}`);
+      }
+      onRow(fields, line, misaligned);
+    },
+  });
+  if (header === null) throw new InputError(`${source.label}: empty file (no header line)`);
+  return { header, records };
+}
+
+function missingColumnError(file: string, missing: readonly string[], headers: readonly string[]): InputError {
+  const column = missing[0]!;
+  const found = headers.filter((name) => name !== '');
+  const closest = closestHeader(column, found);
+  const shown = found.length > 8 ? [...found.slice(0, 8), `… ${found.length - 8} more`] : found;
+  return new InputError(
+    `${file}: missing required column ${column}` +
+      (missing.length > 1 ? ` (and ${missing.slice(1).join(', ')})` : '') +
+      `; found ${shown.length > 0 ? shown.join(', ') : 'no headers'}` +
+      (closest ? `; did you mean "${closest}"?` : ''),
+  );
+}
+
+const DATE_CACHE_LIMIT = 50_000;
+
+/**
+ * Reads the cells of the current row by canonical column name. A value that cannot be read is
+ * recorded as an issue and returned as null, and `invalid` is set so the row can be flagged.
+ */
+export class Cells<K extends FileKind> {
+  fields: string[] = [];
+  line = 0;
+  invalid = false;
+  // Exports repeat a few hundred distinct dates millions of times.
+  private readonly dateCache = new Map<string, Parsed<Day>>();
+
+  constructor(
+    private readonly index: Partial<Record<ColumnName<K>, number>>,
+    private readonly log: IssueLog,
+    private readonly dateOrder: DateOrder,
+  ) {}
+
+  has(column: ColumnName<K>): boolean {
+    return this.index[column] !== undefined;
+  }
+
+  next(fields: string[], line: number): void {
+    this.fields = fields;
+    this.line = line;
+    this.invalid = false;
+  }
+
+  /** Trimmed text; empty when the column or the cell is absent. */
+  text(column: ColumnName<K>): string {
+    const at = this.index[column];
+    if (at === undefined) return '';
+    const value = this.fields[at];
+    return value === undefined ? '' : value.trim();
+  }
+
+  optionalText(column: ColumnName<K>): string | null {
+    const value = this.text(column);
+    return value === '' ? null : value;
+  }
+
+  date(column: ColumnName<K>): Day | null {
+    const text = this.text(column);
+    if (text === '') return null;
+    let day = this.dateCache.get(text);
+    if (day === undefined) {
+      day = parseDate(text, this.dateOrder);
+      if (this.dateCache.size < DATE_CACHE_LIMIT) this.dateCache.set(text, day);
+    }
+    if (day === INVALID) return this.reject(column, `invalid date "${text}"`);
+    return day;
+  }
+
+  /** Any parser of values.ts; `what` names the kind of value in the message. */
+  parse<T>(column: ColumnName<K>, parser: (text: string) => Parsed<T> | T, what = 'unknown value'): T | null {
+    const text = this.text(column);
+    const value = parser(text);
+    if (value === INVALID) return this.reject(column, `${what} "${text}"`);
+    return value as T | null;
+  }
+
+  private reject(column: string, message: string): null {
+    this.invalid = true;
+    this.log.add(this.line, column, 'invalid_value', `${column}: ${message}`);
+    return null;
+  }
+}

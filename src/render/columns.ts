@@ -1,0 +1,126 @@
+/**
+ * The columns of each kind of row, shared by the table, markdown and CSV renderers so the
+ * three never disagree. `brief` columns fit a terminal; CSV carries every column.
+ */
+import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
+import type { InputSummary, Issue } from '../read/records.js';
+
+export type Cell = string | number | boolean | null;
+
+export interface Column<Row> {
+  /** snake_case key: the CSV header. */
+  readonly key: string;
+  /** Terminal and markdown heading. */
+  readonly heading: string;
+  readonly value: (row: Row) => Cell;
+  readonly brief: boolean;
+  readonly numeric?: boolean;
+}
+
+const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
+  key,
+  heading,
+  value,
+  brief,
+  numeric,
+});
+const num = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> =>
+  col(key, heading, value, brief, true);
+
+export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
+  num('priority', '#', (row) => row.priority),
+  col('crn', 'CRN', (row) => row.crn),
+  col('name', 'Name', (row) => row.name),
+  col('risk', 'Risk', (row) => row.risk),
+  col('tier', 'Tier', (row) => row.tier, false),
+  col('officer_id', 'Officer', (row) => row.officer_id),
+  col('officer_name', 'Officer name', (row) => row.officer_name, false),
+  col('team', 'Team', (row) => row.team),
+  col('pdu', 'PDU', (row) => row.pdu, false),
+  col('manager_id', 'Manager', (row) => row.manager_id, false),
+  col('sentence_type', 'Sentence', (row) => row.sentence_type, false),
+  col('status', 'Status', (row) => row.status, false),
+  col('start_date', 'Start', (row) => row.start_date, false),
+  col('end_date', 'End', (row) => row.end_date, false),
+  col('last_contact', 'Last seen', (row) => row.last_contact),
+  num('days_since_contact', 'Days', (row) => row.days_since_contact),
+  num('standard_days', 'Standard', (row) => row.standard_days, false),
+  col('overdue', 'Overdue', (row) => row.overdue, false),
+  num('days_overdue', 'Overdue by', (row) => row.days_overdue),
+  col('lost', 'Lost', (row) => row.lost, false),
+  col('flags', 'Flags', (row) => row.flags.join(' ')),
+  num('line', 'Line', (row) => row.line, false),
+];
+
+export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
+  col('officer_id', 'Officer', (row) => row.officer_id),
+  col('name', 'Name', (row) => row.name),
+  col('grade', 'Grade', (row) => row.grade),
+  col('team', 'Team', (row) => row.team),
+  col('pdu', 'PDU', (row) => row.pdu, false),
+  col('manager_id', 'Manager', (row) => row.manager_id, false),
+  col('status', 'Status', (row) => row.status),
+  col('status_since', 'Since', (row) => row.status_since, false),
+  num('contracted_hours', 'Hours', (row) => row.contracted_hours, false),
+  num('caseload', 'Cases', (row) => row.caseload),
+  num('very_high', 'VH', (row) => row.by_risk.very_high, false),
+  num('high', 'High', (row) => row.by_risk.high, false),
+  num('medium', 'Med', (row) => row.by_risk.medium, false),
+  num('low', 'Low', (row) => row.by_risk.low, false),
+  num('unknown_risk', 'Unk', (row) => row.by_risk.unknown, false),
+  num('points', 'Points', (row) => row.points, false),
+  num('capacity_points', 'Capacity', (row) => row.capacity_points, false),
+  num('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  num('overdue', 'Overdue', (row) => row.overdue),
+  num('lost', 'Lost', (row) => row.lost),
+  num('seen_on_time_pct', 'On time %', (row) => row.seen_on_time_pct, false),
+  col('flags', 'Flags', (row) => row.flags.join(' ')),
+];
+
+export const MANAGER_COLUMNS: readonly Column<ManagerResult>[] = [
+  col('manager_id', 'Manager', (row) => row.manager_id),
+  col('name', 'Name', (row) => row.name),
+  num('officer_count', 'Officers', (row) => row.officers.length),
+  num('caseload', 'Cases', (row) => row.caseload),
+  num('lost', 'Lost', (row) => row.lost),
+  num('overdue', 'Overdue', (row) => row.overdue),
+  col('flags', 'Flags', (row) => row.flags.join(' ')),
+];
+
+export const GROUP_COLUMNS: readonly Column<GroupResult>[] = [
+  col('name', 'Name', (row) => row.name ?? '(none)'),
+  num('officers_in_post', 'In post', (row) => row.officers_in_post),
+  num('absent', 'Absent', (row) => row.absent),
+  num('left', 'Left', (row) => row.left),
+  num('cases', 'Cases', (row) => row.cases),
+  num('lost', 'Lost', (row) => row.lost),
+  num('overdue', 'Overdue', (row) => row.overdue),
+  num('average_caseload', 'Avg cases', (row) => row.average_caseload),
+  num('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+];
+
+export const ISSUE_COLUMNS: readonly Column<Issue>[] = [
+  col('file', 'File', (row) => row.file),
+  num('line', 'Line', (row) => row.line),
+  col('column', 'Column', (row) => row.column),
+  col('code', 'Code', (row) => row.code),
+  col('message', 'Message', (row) => row.message),
+];
+
+export const INPUT_COLUMNS: readonly Column<InputSummary>[] = [
+  col('file', 'File', (row) => row.file),
+  col('path', 'Path', (row) => row.path),
+  num('rows', 'Rows', (row) => row.rows),
+  num('used', 'Used', (row) => row.used),
+  num('rejected', 'Rejected', (row) => row.rejected),
+];
+
+export const CHECK_COLUMNS: readonly Column<CheckSkipped>[] = [
+  col('check', 'Check', (row) => row.check),
+  col('file', 'File', (row) => row.file),
+  col('missing', 'Missing', (row) => row.missing.join(', ')),
+];
+
+export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[] {
+  return columns.filter((column) => column.brief);
+}

@@ -1,0 +1,52 @@
+/** `--format json`: the SPEC's one object, pretty-printed, arrays streamed element by element. */
+import type { View } from './view.js';
+import type { Output } from './output.js';
+
+/** The JSON object a view stands for: the whole report shape, or for validate the data side only. */
+export function jsonDocument(view: View): Record<string, unknown> {
+  const { report } = view;
+  const head = {
+    schema_version: report.schema_version,
+    as_of: report.as_of,
+    config: report.config,
+    inputs: report.inputs,
+    checks_skipped: report.checks_skipped,
+  };
+  if (view.kind === 'validate') return { ...head, issues: view.issues };
+  return {
+    ...head,
+    summary: report.summary,
+    officers: view.officers,
+    managers: view.managers,
+    teams: view.teams,
+    pdus: view.pdus,
+    cases: view.cases,
+    issues: view.issues,
+  };
+}
+
+const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
+
+/** Writes exactly `JSON.stringify(document, null, 2)`, without building one huge string. */
+export function writeJson(document: Record<string, unknown>, out: Output): void {
+  const entries = Object.entries(document);
+  out.write('{\n');
+  entries.forEach(([key, value], at) => {
+    out.write(`  ${JSON.stringify(key)}: `);
+    if (Array.isArray(value) && value.length > 0) {
+      out.write('[\n');
+      value.forEach((item, index) => {
+        out.write(`    ${indent(JSON.stringify(item, null, 2), '    ')}${index < value.length - 1 ? ',' : ''}\n`);
+      });
+      out.write('  ]');
+    } else {
+      out.write(indent(JSON.stringify(value, null, 2), '  '));
+    }
+    out.write(at < entries.length - 1 ? ',\n' : '\n');
+  });
+  out.write('}\n');
+}
+
+export function renderJson(view: View, out: Output): void {
+  writeJson(jsonDocument(view), out);
+}

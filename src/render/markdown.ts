@@ -1,0 +1,35 @@
+/** `--format markdown`: the table view as GitHub-flavoured markdown, for tickets and wikis. */
+import { briefColumns, type Column } from './columns.js';
+import { sectionsFor, summaryFacts, type Section } from './sections.js';
+import { cellText, neutraliseFormula, plainText } from './text.js';
+import type { Output } from './output.js';
+import type { View } from './view.js';
+import { headingFor } from './table.js';
+
+export function markdownCell(text: string): string {
+  return neutraliseFormula(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+function writeSection(section: Section, out: Output): void {
+  out.write(`\n## ${section.title}\n\n`);
+  if (section.rows.length === 0) {
+    out.write(`${section.empty}\n`);
+    return;
+  }
+  const columns = briefColumns(section.columns) as Column<unknown>[];
+  out.write(`| ${columns.map((column) => column.heading).join(' | ')} |\n`);
+  out.write(`|${columns.map((column) => (column.numeric ? ' ---: ' : ' --- ')).join('|')}|\n`);
+  for (const row of section.rows) {
+    out.write(`| ${columns.map((column) => markdownCell(cellText(column.value(row)))).join(' | ')} |\n`);
+  }
+  if (section.total > section.rows.length) out.write(`\n_… ${section.total - section.rows.length} more_\n`);
+}
+
+export function renderMarkdown(view: View, out: Output): void {
+  out.write(`# ${markdownCell(headingFor(view))}\n`);
+  if (view.kind === 'report') {
+    out.write('\n');
+    for (const [label, text] of summaryFacts(view)) out.write(`- **${label}:** ${markdownCell(plainText(text))}\n`);
+  }
+  for (const section of sectionsFor(view)) writeSection(section, out);
+}
