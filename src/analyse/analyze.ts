@@ -58,6 +58,8 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
       officers: exports.officers.length,
       lost: results.filter((result) => result.lost).length,
       overdue: results.filter((result) => result.overdue).length,
+      da_flagged: analysed.filter((record) => record.daFlag).length,
+      safeguarding_flagged: analysed.filter((record) => record.safeguardingFlag).length,
       flags: flagCounts,
       officer_flags: officerFlagCounts,
       issues: exports.issues.length,

@@ -123,6 +123,9 @@ export interface Summary {
   officers: number;
   lost: number;
   overdue: number;
+  /** Cases on the domestic-abuse register, and with a child safeguarding concern. */
+  da_flagged: number;
+  safeguarding_flagged: number;
   flags: Record<CaseFlag, number>;
   officer_flags: Record<OfficerFlag, number>;
   issues: number;

@@ -2,7 +2,7 @@
  * The parts of each view a person reads, in order: shared by the table and markdown renderers.
  * CSV and NDJSON take the view's main rows instead (`mainRows`).
  */
-import { CASE_FLAGS, LOST_FLAGS, WARNING_FLAGS } from '../analyse/report.js';
+import { LOST_FLAGS, type OfficerResult } from '../analyse/report.js';
 import {
   CASE_COLUMNS,
   CHECK_COLUMNS,
@@ -30,36 +30,71 @@ export interface Section<Row = unknown> {
 const section = <Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[], total: number, empty: string): Section =>
   ({ title, columns, rows, total, empty }) as Section;
 
-/** A heading line and the facts of the summary, as label and text. */
-export function summaryFacts(view: View): [string, string][] {
-  const { summary, as_of } = view.report;
-  const counts = (codes: readonly string[]): string =>
+const number = (value: number): string => value.toLocaleString('en-GB');
+const share = (part: number, whole: number): string => (whole === 0 ? '' : ` (${Math.round((part / whole) * 100)}%)`);
+
+/** `officer_left 389, not_seen 270`: the codes with a count, largest first. */
+function flagCounts(counts: Readonly<Record<string, number>>, codes: readonly string[]): string {
+  return (
     codes
-      .filter((code) => summary.flags[code as (typeof CASE_FLAGS)[number]] > 0)
-      .map((code) => `${code} ${summary.flags[code as (typeof CASE_FLAGS)[number]]}`)
-      .join(', ') || 'none';
-  const facts: [string, string][] = [
-    ['As of', as_of],
-    [
-      'Cases',
-      `${summary.cases} (${summary.active} active, ${summary.custody} custody, ${summary.warrant} warrant; ${summary.terminated} terminated not analysed)`,
-    ],
-    ['Lost', `${summary.lost}: ${counts(LOST_FLAGS)}`],
-    ['Overdue', String(summary.overdue)],
-    ['Warnings', counts(WARNING_FLAGS.filter((code) => code !== 'overdue'))],
-    ['Officers', `${summary.officers} in officers.csv; ${overCapacity(view)} over capacity`],
-  ];
-  const spans = view.managers.filter((manager) => manager.flags.includes('span_exceeded'));
-  if (spans.length > 0) facts.push(['Managers over span', spans.map((manager) => `${manager.manager_id} (${manager.caseload} cases)`).join(', ')]);
-  if (view.report.checks_skipped.length > 0) {
-    facts.push(['Checks skipped', view.report.checks_skipped.map((entry) => `${entry.check} (no ${entry.missing.join(' or ')})`).join(', ')]);
-  }
-  if (summary.issues > 0) facts.push(['Data issues', `${summary.issues} (caseload validate lists them)`]);
-  return facts;
+      .filter((code) => (counts[code] ?? 0) > 0)
+      .sort((a, b) => counts[b]! - counts[a]! || (a < b ? -1 : 1))
+      .map((code) => `${code} ${number(counts[code]!)}`)
+      .join(', ') || 'none'
+  );
 }
 
-function overCapacity(view: View): number {
-  return view.report.summary.officer_flags.over_capacity;
+/** The report's first screen, as label and text: who is lost, overdue, unsafe, overloaded. */
+export function summaryFacts(view: View): [string, string][] {
+  const { summary, checks_skipped } = view.report;
+  const flags = summary.flags;
+  const skipped = new Set<string>(checks_skipped.map((entry) => entry.check));
+  const known = view.report.officers.filter((officer) => officer.status !== null);
+  const left = known.filter((officer) => officer.status === 'left');
+  const absent = known.filter((officer) => officer.status !== 'active' && officer.status !== 'left');
+  const casesOf = (officers: readonly OfficerResult[]): number => officers.reduce((sum, officer) => sum + officer.caseload, 0);
+  const busiest = view.report.officers.find((officer) => officer.capacity_pct !== null);
+
+  const facts: [string, string][] = [
+    [
+      'Cases',
+      `${number(summary.cases)} analysed: ${number(summary.active)} active, ${number(summary.custody)} custody, ${number(summary.warrant)} warrant (${number(summary.terminated)} terminated left out)`,
+    ],
+    ['Lost', `${number(summary.lost)}${share(summary.lost, summary.cases)}: ${flagCounts(flags, LOST_FLAGS)}`],
+    ['Overdue', `${number(summary.overdue)}${share(summary.overdue, summary.active)} of active cases past their contact standard`],
+  ];
+  const safeguarding: string[] = [];
+  if (!skipped.has('da_check_missing')) {
+    safeguarding.push(`${number(flags.da_check_missing)} of ${number(summary.da_flagged)} domestic-abuse cases without a police check${share(flags.da_check_missing, summary.da_flagged)}`);
+  }
+  if (!skipped.has('safeguarding_check_missing')) {
+    safeguarding.push(`${number(flags.safeguarding_check_missing)} of ${number(summary.safeguarding_flagged)} child-safeguarding cases without an enquiry`);
+  }
+  if (!skipped.has('address_unknown')) safeguarding.push(`${number(flags.address_unknown)} with no known address`);
+  if (safeguarding.length > 0) facts.push(['Safeguarding', safeguarding.join('; ')]);
+  if (!skipped.has('assessment_overdue')) {
+    facts.push(['Assessments', `${number(flags.assessment_overdue)}${share(flags.assessment_overdue, summary.active)} of active cases without a risk-of-harm assessment in ${view.report.config.assessment_review_days} days`]);
+  }
+  facts.push([
+    'Officers',
+    `${number(known.length)} on the roster: ${number(absent.length)} absent holding ${number(casesOf(absent))} cases, ` +
+      `${number(left.length)} left with ${number(casesOf(left))} cases still allocated; ` +
+      `${number(summary.officer_flags.over_capacity)} over capacity` +
+      (busiest && busiest.capacity_pct! > 100 ? ` (highest ${busiest.officer_id} at ${busiest.capacity_pct}%)` : ''),
+  ]);
+  const spans = view.managers.filter((manager) => manager.flags.includes('span_exceeded'));
+  if (spans.length > 0) {
+    facts.push([
+      'Managers',
+      `${spans.map((manager) => `${manager.manager_id} oversees ${number(manager.caseload)} cases`).join(', ')} (span ${number(view.report.config.manager_span)})`,
+    ]);
+  }
+  facts.push(['Other flags', flagCounts(flags, ['enforcement_due', 'sentence_expired', 'risk_unknown', 'warrant', 'invalid_data', 'duplicate_record'])]);
+  if (checks_skipped.length > 0) {
+    facts.push(['Checks skipped', checks_skipped.map((entry) => `${entry.check} (no ${entry.missing.join(' or ')})`).join(', ')]);
+  }
+  if (summary.issues > 0) facts.push(['Data issues', `${number(summary.issues)} (caseload validate lists them)`]);
+  return facts;
 }
 
 /** Rows a table shows without --limit: the report fits its story on one screen. */

@@ -1,0 +1,54 @@
+/** Runs the built CLI (bin/caseload.js → dist/) as a user would, in a folder of the test's choosing. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin/caseload.js');
+export const FIXTURES = join(ROOT, 'fixtures');
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface CliOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+}
+
+/** Colour and the clock are pinned so output depends on the arguments alone. */
+export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TZ: 'Europe/London', ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+}
+
+/** The command, its output and its exit code, as one reviewable text (golden files). */
+export function transcript(args: readonly string[], result: CliResult): string {
+  const quoted = args.map((arg) => (/^[\w./:=,-]+$/.test(arg) ? arg : `'${arg}'`)).join(' ');
+  const stderr = result.stderr === '' ? '' : `--- stderr ---\n${result.stderr}`;
+  return `$ caseload ${quoted}\n${result.stdout}${stderr}Exit code: ${result.exitCode}\n`;
+}
+
+/** A fresh temporary folder, with files written into it; removed by the returned cleanup. */
+export function tempDir(files: Record<string, string | Buffer> = {}): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'caseload-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
