@@ -6,6 +6,8 @@ export const EXIT = {
   usage: 2,
   input: 3,
   internal: 70,
+  /** Mail not delivered (`caseload notify`): sysexits' EX_TEMPFAIL, as sendmail uses. */
+  delivery: 75,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -32,5 +34,12 @@ export class UsageError extends CaseloadError {
 export class InputError extends CaseloadError {
   constructor(message: string) {
     super(message, EXIT.input);
+  }
+}
+
+/** A digest the SMTP server did not take: unreachable, login refused, recipient rejected (exit 75). */
+export class DeliveryError extends CaseloadError {
+  constructor(message: string) {
+    super(message, EXIT.delivery);
   }
 }

@@ -13,6 +13,7 @@ import {
   parseOutcome,
   parseRisk,
   parseTier,
+  scoringTier,
 } from '../src/read/values.js';
 
 /** Hand-worked expectation: whole days since 1970-01-01 for a calendar date (years >= 100). */
@@ -528,7 +529,7 @@ describe('parseOutcome', () => {
   });
 });
 
-describe('parseTier (A3..D0, S suffix scores as the tier without it)', () => {
+describe('parseTier (A3..D0, an S suffix kept; scoringTier drops it)', () => {
   it.each([
     ['A3', 'A3'],
     ['A0', 'A0'],
@@ -536,14 +537,22 @@ describe('parseTier (A3..D0, S suffix scores as the tier without it)', () => {
     ['C1', 'C1'],
     ['D0', 'D0'],
     ['D3', 'D3'],
-    ['B2S', 'B2'],
-    ['A3S', 'A3'],
-    ['D0S', 'D0'],
+    ['B2S', 'B2S'],
+    ['A3S', 'A3S'],
+    ['D0S', 'D0S'],
     ['b2', 'B2'],
-    ['c1s', 'C1'],
-    ['a3S', 'A3'],
+    ['c1s', 'C1S'],
+    ['a3S', 'A3S'],
   ])('%s is %s', (text, tier) => {
     expect(parseTier(text)).toBe(tier);
+  });
+
+  it.each([
+    ['B2S', 'B2'],
+    ['B2', 'B2'],
+    ['D0S', 'D0'],
+  ])('%s scores as %s', (tier, scoring) => {
+    expect(scoringTier(tier)).toBe(scoring);
   });
 
   it('empty is null', () => {

@@ -1,6 +1,6 @@
 /** SPEC 2.1: each case's contact, overdue, lost and warning flags, and its priority. */
 import type { Config } from '../config/schema.js';
-import type { CaseRecord, ContactHistory, OfficerRecord } from '../read/records.js';
+import type { CaseRecord, ContactLookup, OfficerRecord } from '../read/records.js';
 import { formatDay, type Day, type Risk } from '../read/values.js';
 import type { CaseFlag, CaseResult, RiskKey } from './report.js';
 
@@ -20,7 +20,7 @@ export interface CaseContext {
   readonly asOf: Day;
   readonly config: Config;
   readonly officers: ReadonlyMap<string, OfficerRecord>;
-  readonly contacts: ReadonlyMap<string, ContactHistory> | null;
+  readonly contacts: ContactLookup | null;
   readonly skipped: ReadonlySet<string>;
   readonly unallocatedPattern: RegExp | null;
 }
@@ -128,24 +128,40 @@ function latest(a: Day | null, b: Day | null): Day | null {
   return a > b ? a : b;
 }
 
+const DAY_SPAN = 2 ** 20; // more days than any export spans (2,870 years)
+const clampDays = (days: number): number => Math.min(Math.max(days, 0), DAY_SPAN - 2);
+
+/**
+ * The SPEC's order up to the crn as one number, smaller first, so a national sort compares
+ * numbers rather than walking five fields. Each part stays below the next part's unit, and the
+ * whole below 2^53.
+ */
+export function priorityKey(result: CaseResult): number {
+  const lostRank = result.lost ? 0 : 1;
+  const overdueRank = DAY_SPAN - 1 - clampDays(result.days_overdue); // most overdue first
+  // Never seen first, then the longest since contact.
+  const unseenRank = result.days_since_contact === null ? 0 : DAY_SPAN - 1 - clampDays(result.days_since_contact);
+  return ((lostRank * 8 + RISK_RANK[riskKey(result.risk)]) * DAY_SPAN + overdueRank) * DAY_SPAN + unseenRank;
+}
+
+const compareCrn = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Priority order (SPEC 2.1): lost first, then risk, then days overdue and days since contact
  * (never seen first), both descending, then crn.
  */
 export function comparePriority(a: CaseResult, b: CaseResult): number {
-  if (a.lost !== b.lost) return a.lost ? -1 : 1;
-  const risk = RISK_RANK[riskKey(a.risk)] - RISK_RANK[riskKey(b.risk)];
-  if (risk !== 0) return risk;
-  if (a.days_overdue !== b.days_overdue) return b.days_overdue - a.days_overdue;
-  const seenA = a.days_since_contact ?? Infinity;
-  const seenB = b.days_since_contact ?? Infinity;
-  if (seenA !== seenB) return seenB > seenA ? 1 : -1;
-  return a.crn < b.crn ? -1 : a.crn > b.crn ? 1 : 0;
+  return priorityKey(a) - priorityKey(b) || compareCrn(a.crn, b.crn);
 }
 
 /** Sorts in place and numbers the cases 1, 2, 3, … */
 export function rankCases(cases: CaseResult[]): CaseResult[] {
-  cases.sort(comparePriority);
-  cases.forEach((result, at) => (result.priority = at + 1));
+  const keys = cases.map(priorityKey);
+  const order = cases.map((_, at) => at).sort((a, b) => keys[a]! - keys[b]! || compareCrn(cases[a]!.crn, cases[b]!.crn));
+  const ranked = order.map((at) => cases[at]!);
+  ranked.forEach((result, at) => {
+    result.priority = at + 1;
+    cases[at] = result;
+  });
   return cases;
 }

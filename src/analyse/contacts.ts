@@ -1,5 +1,4 @@
 /** The contact rules applied to each row of contacts.csv as it streams (SPEC 2.1). */
-import type { ContactHistory } from '../read/records.js';
 import { normaliseWord, parseOutcome, type Day } from '../read/values.js';
 
 /** Two failures to attend in this many days to the as-of date make enforcement due. */
@@ -13,11 +12,12 @@ export interface ContactRules {
   readonly countTypes: ReadonlySet<string> | null;
 }
 
-export function contactRules(
-  asOf: Day,
-  config: { count_outcomes: readonly string[]; count_types: readonly string[] | null },
-  hasOutcomeColumn: boolean,
-): ContactRules {
+export interface ContactCounting {
+  readonly count_outcomes: readonly string[];
+  readonly count_types: readonly string[] | null;
+}
+
+export function contactRules(asOf: Day, config: ContactCounting, hasOutcomeColumn: boolean): ContactRules {
   return {
     asOf,
     countOutcomes: hasOutcomeColumn ? new Set(config.count_outcomes.map(parseOutcome)) : null,
@@ -25,18 +25,12 @@ export function contactRules(
   };
 }
 
-export function emptyHistory(): ContactHistory {
-  return { lastContact: null, failedToAttend: 0 };
+/** Whether a contact (normalised outcome and type) counts as seeing the person. A missed appointment does not. */
+export function countsAsContact(outcome: string, type: string, rules: ContactRules): boolean {
+  return (rules.countOutcomes === null || rules.countOutcomes.has(outcome)) && (rules.countTypes === null || rules.countTypes.has(type));
 }
 
-/**
- * Folds one contact (already checked to be on or before the as-of date) into its case's
- * history. `outcome` and `type` are normalised.
- */
-export function recordContact(history: ContactHistory, date: Day, outcome: string, type: string, rules: ContactRules): void {
-  const counts =
-    (rules.countOutcomes === null || rules.countOutcomes.has(outcome)) &&
-    (rules.countTypes === null || rules.countTypes.has(type));
-  if (counts && (history.lastContact === null || date > history.lastContact)) history.lastContact = date;
-  if (outcome === 'failed_to_attend' && rules.asOf - date < ENFORCEMENT_WINDOW_DAYS) history.failedToAttend++;
+/** A failure to attend inside the enforcement window (the contact is on or before the as-of date). */
+export function isRecentFailure(outcome: string, date: Day, rules: ContactRules): boolean {
+  return outcome === 'failed_to_attend' && rules.asOf - date < ENFORCEMENT_WINDOW_DAYS;
 }

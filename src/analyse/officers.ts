@@ -1,7 +1,7 @@
 /** SPEC 2.2: each officer's caseload, workload points, capacity and flags; managers. */
 import type { Config } from '../config/schema.js';
 import type { CaseRecord, OfficerRecord } from '../read/records.js';
-import { formatDay, type Day } from '../read/values.js';
+import { formatDay, scoringTier, type Day } from '../read/values.js';
 import { isAbsence, isUnallocated, riskKey } from './cases.js';
 import type { CaseResult, ManagerResult, OfficerFlag, OfficerResult, RiskCounts } from './report.js';
 
@@ -20,7 +20,7 @@ export function roundTo(value: number, places: number): number {
 /** Workload points for one case: its tier's, else its risk's; custody weighted, warrant nil. */
 export function casePoints(record: Pick<CaseRecord, 'tier' | 'risk' | 'status'>, config: Config): number {
   if (record.status === 'warrant' || record.status === 'terminated') return 0;
-  const tierPoints = record.tier === null ? undefined : config.points.tiers[record.tier as keyof Config['points']['tiers']];
+  const tierPoints = record.tier === null ? undefined : config.points.tiers[scoringTier(record.tier) as keyof Config['points']['tiers']];
   const base = tierPoints ?? config.points.risks[riskKey(record.risk)];
   return record.status === 'custody' ? base * config.custody_weight : base;
 }
@@ -88,7 +88,9 @@ export function analyseOfficers(
     tally.points += casePoints(record, config);
     if (result.overdue) tally.overdue++;
     if (result.lost) tally.lost++;
-    if (record.status === 'active') {
+    // With the contact checks skipped (no contacts.csv, no last_contact) nobody is known to be seen
+    // on time: seen_on_time_pct stays null rather than a false 100%.
+    if (record.status === 'active' && !skipped.has('overdue')) {
       tally.active++;
       if (!result.overdue) tally.activeOnTime++;
     }

@@ -3,18 +3,21 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CaseloadError, EXIT } from '../errors.js';
 import { StreamOutput } from '../render/output.js';
+import { plainText } from '../render/text.js';
 import { makeChalk } from './color.js';
 import { collect, OPTION_GROUPS, parseOptions, type OptionSpec } from './options.js';
 import { localToday, type RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
+import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
 import { reportCommand } from './commands/report.js';
 import { teamsCommand } from './commands/teams.js';
 import { validateCommand } from './commands/validate.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, initCommand];
+export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -30,8 +33,10 @@ function buildProgram(onRun: (dispatch: Dispatch) => void): Command {
     .version(version, '-V, --version')
     .option('--debug', 'show a stack trace with errors')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`caseload: ${text.replace(/^error: /, '')}`) })
-    .showHelpAfterError('(caseload --help for usage)');
+    // One line on stderr (SPEC 3): commander's "(Did you mean …?)" joins the message, the help hint ends it.
+    .configureOutput({
+      outputError: (text, write) => write(`caseload: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (caseload --help for usage)\n`),
+    });
 
   for (const spec of COMMANDS) {
     const command = program
@@ -96,12 +101,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function reportError(error: unknown, debug: boolean): number {
   if (error instanceof CaseloadError) {
-    process.stderr.write(`caseload: ${error.message}\n`);
+    // Messages can quote the input (headers, values): no escape sequence or line break reaches the terminal.
+    process.stderr.write(`caseload: ${plainText(error.message)}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`caseload: internal error: ${message}${debug ? '' : ' (run with --debug for a trace)'}\n`);
+  process.stderr.write(`caseload: internal error: ${plainText(message)}${debug ? '' : ' (run with --debug for a trace)'}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }

@@ -7,6 +7,7 @@ import { CASE_FLAGS } from '../analyse/report.js';
 import { OFFICER_SORTS } from '../analyse/officers.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../render/index.js';
+import { DEFAULT_FROM, parseMailbox } from '../render/email.js';
 import { parseEncoding } from '../read/source.js';
 import { INVALID, parseDate, RISKS } from '../read/values.js';
 
@@ -20,14 +21,17 @@ export interface OptionSpec {
 export const OPTION_GROUPS = {
   input: {
     asOf: { flags: '--as-of <date>', description: 'analyse as of this date, YYYY-MM-DD (default: today)' },
-    officers: { flags: '--officers <file>', description: "officers.csv to read instead of the folder's (- for stdin)" },
-    offenders: { flags: '--offenders <file>', description: "offenders.csv to read instead of the folder's (- for stdin)" },
-    contacts: { flags: '--contacts <file>', description: "contacts.csv to read instead of the folder's (- for stdin)" },
     config: { flags: '--config <file>', description: 'config file (default: ./caseload.config.json when present)' },
     encoding: { flags: '--encoding <name>', description: 'input encoding: utf-8 (default; UTF-16 with a BOM is detected), windows-1252, latin1' },
     delimiter: { flags: '--delimiter <char>', description: 'field delimiter: , ; tab | (default: detected from the header)' },
     dateOrder: { flags: '--date-order <order>', description: 'slashed dates day-first (dmy, default) or month-first (mdy)' },
     strict: { flags: '--strict', description: 'treat any data issue as an input error (exit 3)' },
+    threads: { flags: '--threads <n>', description: 'worker threads for a large contacts.csv (default: cores, at most 4; 1 reads one stream)' },
+  },
+  files: {
+    officers: { flags: '--officers <file>', description: "officers.csv to read instead of the folder's (- for stdin)" },
+    offenders: { flags: '--offenders <file>', description: "offenders.csv to read instead of the folder's (- for stdin)" },
+    contacts: { flags: '--contacts <file>', description: "contacts.csv to read instead of the folder's (- for stdin)" },
   },
   output: {
     format: { flags: '--format <format>', description: `output format: ${FORMATS.join(', ')} (default: table)` },
@@ -48,6 +52,23 @@ export const OPTION_GROUPS = {
     officer: { flags: '--officer <id>', description: "this officer's cases", list: true },
     team: { flags: '--team <team>', description: "this team's cases", list: true },
     pdu: { flags: '--pdu <pdu>', description: "this PDU's cases", list: true },
+  },
+  diff: {
+    all: { flags: '--all', description: 'every case of both exports, unchanged ones too' },
+    previousAsOf: {
+      flags: '--previous-as-of <date>',
+      description: "analyse the previous export as of this date (default: its folder's name when a date, else --as-of less 7 days)",
+    },
+  },
+  email: {
+    to: { flags: '--to <address>', description: 'recipient of the digest (repeat or comma-separate)', list: true },
+    from: { flags: '--from <address>', description: `sender of the digest (default: ${DEFAULT_FROM})` },
+    subject: { flags: '--subject <text>', description: 'subject of the digest (default: the counts and the as-of date)' },
+    includeNames: { flags: '--include-names', description: 'put the names of people and officers in the digest (left out by default)' },
+  },
+  notify: {
+    splitBy: { flags: '--split-by <key>', description: 'one digest per manager or team, to their officers.csv email: manager, team' },
+    dryRun: { flags: '--dry-run <dir>', description: 'write the digests as .eml files into this folder instead of sending them' },
   },
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },
@@ -72,6 +93,7 @@ const DELIMITER_NAMES: Record<string, string> = { tab: '\t', '\\t': '\t', comma:
 /** The raw values commander collected, checked and turned into what the run needs. */
 export const optionsSchema = z.object({
   asOf: asOfDate.optional(),
+  previousAsOf: asOfDate.optional(),
   officers: z.string().optional(),
   offenders: z.string().optional(),
   contacts: z.string().optional(),
@@ -94,9 +116,10 @@ export const optionsSchema = z.object({
     .optional(),
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
   strict: z.boolean().default(false),
+  threads: z.coerce.number().int('expected a positive integer').positive('expected a positive integer').optional(),
   format: z.enum(FORMATS).optional(),
   json: z.boolean().default(false),
-  limit: z.coerce.number().int('expected a positive integer').positive('expected a positive integer').optional(),
+  limit: z.coerce.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').optional(),
   redact: z.boolean().default(false),
   color: z.boolean().optional(),
   failOn: listOf(z.enum(['lost', 'overdue', 'warnings', 'any'])),
@@ -108,6 +131,15 @@ export const optionsSchema = z.object({
   team: listOf(z.string()),
   pdu: listOf(z.string()),
   sort: z.enum(OFFICER_SORTS).optional(),
+  to: listOf(z.string().refine((text) => parseMailbox(text) !== null, 'expected an email address')),
+  from: z
+    .string()
+    .refine((text) => parseMailbox(text) !== null, 'expected an email address')
+    .default(DEFAULT_FROM),
+  subject: z.string().optional(),
+  includeNames: z.boolean().default(false),
+  splitBy: z.enum(['manager', 'team']).optional(),
+  dryRun: z.string().min(1, 'expected a folder').optional(),
   debug: z.boolean().default(false),
 });
 

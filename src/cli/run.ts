@@ -7,11 +7,13 @@ import { analyse } from '../analyse/analyze.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
+import type { EmailSettings } from '../render/email.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import type { Output } from '../render/output.js';
-import { buildView, type ViewKind } from '../render/view.js';
-import { readExports } from '../read/exports.js';
-import type { Issue } from '../read/records.js';
+import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
+import { readExports, type ExportInputs } from '../read/exports.js';
+import type { Exports, Issue } from '../read/records.js';
+import type { Report } from '../analyse/report.js';
 import { dayFromParts, type Day } from '../read/values.js';
 import { decideExitCode, somethingFlagged } from './exit-code.js';
 import type { RunOptions } from './options.js';
@@ -34,7 +36,12 @@ export function formatOf(options: RunOptions): Format {
   return options.json ? 'json' : (options.format ?? 'table');
 }
 
-async function effectiveConfig(options: RunOptions): Promise<Config> {
+/** --to, --from, --subject: what an email digest says about itself. */
+export function emailSettings(options: RunOptions): EmailSettings {
+  return { to: options.to, from: options.from, subject: options.subject ?? null };
+}
+
+export async function effectiveConfig(options: RunOptions): Promise<Config> {
   const { config } = await loadConfig(options.config);
   return options.dateOrder ? { ...config, date_order: options.dateOrder } : config;
 }
@@ -44,34 +51,66 @@ export function issueLine(issue: Issue): string {
   return `${issue.file}${issue.line === null ? '' : `:${issue.line}`}: ${issue.message}`;
 }
 
-function issueSummary(issues: readonly Issue[]): string {
+export function issueSummary(issues: readonly Issue[]): string {
   const perFile = new Map<string, number>();
   for (const issue of issues) perFile.set(issue.file, (perFile.get(issue.file) ?? 0) + 1);
   const files = [...perFile].map(([file, count]) => `${file} ${count}`).join(', ');
   return `caseload: ${issues.length} data issue${issues.length === 1 ? '' : 's'} (${files}); caseload validate lists them`;
 }
 
-export async function runAnalysis(kind: ViewKind, dir: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
-  const config = await effectiveConfig(options);
-  const asOf = options.asOf ?? context.today();
-  const exports = await readExports(
-    { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts },
-    { asOf, config, encoding: options.encoding, delimiter: options.delimiter },
-  );
+/** CASELOAD_PARALLEL_MIN_BYTES lowers the size at which contacts.csv is split across threads (tests use 0). */
+function parallelMinBytes(env: NodeJS.ProcessEnv): number | undefined {
+  const value = Number(env.CASELOAD_PARALLEL_MIN_BYTES);
+  return env.CASELOAD_PARALLEL_MIN_BYTES !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** Reads and analyses one export, as of `asOf`; --strict turns any data issue into an input error. */
+export async function analyseExport(
+  inputs: ExportInputs,
+  options: RunOptions,
+  asOf: Day,
+  config: Config,
+): Promise<{ exports: Exports; report: Report }> {
+  const exports = await readExports(inputs, {
+    asOf,
+    config,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    threads: options.threads,
+    parallelMinBytes: parallelMinBytes(process.env),
+  });
   if (options.strict && exports.issues.length > 0) {
     const more = exports.issues.length - 1;
     throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);
   }
-  const report = analyse(exports, { asOf, config, ...(options.sort ? { sort: options.sort } : {}) });
-  const format = formatOf(options);
-  const view = buildView(kind, report, {
+  return { exports, report: analyse(exports, { asOf, config, ...(options.sort ? { sort: options.sort } : {}) }) };
+}
+
+export function viewOptions(options: RunOptions, source: string): ViewOptions {
+  return {
     filter: { all: options.all, flags: options.flag, risks: options.risk, officers: options.officer, teams: options.team, pdus: options.pdu },
     limit: options.limit ?? null,
-    redact: options.redact,
-    source: dir ?? options.offenders ?? 'export',
-  });
-  if (options.quiet && !somethingFlagged(view)) return decideExitCode(view, options.failOn);
-  RENDERERS[format](view, context.out, context.chalk);
-  if (format === 'table' && kind !== 'validate' && exports.issues.length > 0) context.err(issueSummary(exports.issues));
-  return decideExitCode(view, options.failOn);
+    // An email leaves names out unless --include-names (SPEC 3.1); --redact always does.
+    redact: options.redact || (formatOf(options) === 'email' && !options.includeNames),
+    source,
+  };
+}
+
+/** Renders the view in the chosen format (unless --quiet has nothing to say) and decides the exit code. */
+export async function present(view: View, issues: readonly Issue[], options: RunOptions, context: RunContext): Promise<number> {
+  const exitCode = decideExitCode(view, options.failOn);
+  if (options.quiet && !somethingFlagged(view)) return exitCode;
+  const format = formatOf(options);
+  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options) });
+  if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));
+  return exitCode;
+}
+
+export async function runAnalysis(kind: ViewKind, dir: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
+  const config = await effectiveConfig(options);
+  const asOf = options.asOf ?? context.today();
+  const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
+  const { exports, report } = await analyseExport(inputs, options, asOf, config);
+  const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'));
+  return present(view, exports.issues, options, context);
 }

@@ -22,35 +22,55 @@ function mergeOver(defaults: unknown, override: unknown): unknown {
   return merged;
 }
 
-/** `contact_standards.medium: expected a positive integer` */
-export function describeConfigError(error: z.ZodError, file: string): string {
+/**
+ * `caseload.config.json: contact_standards.medium: expected a positive integer (got 0)`. The
+ * schema words its own messages; zod's generic ones remain only for the shape of the file
+ * (an object where a number belongs, say). `input` is what was validated, to show the value.
+ */
+export function describeConfigError(error: z.ZodError, file: string, input?: unknown): string {
   const first = error.issues[0]!;
-  const path = first.path.join('.');
-  let message = first.message;
+  const path = first.path.map(String).join('.');
   if (first.code === 'unrecognized_keys') {
     const keys = first.keys.map((key) => (path ? `${path}.${key}` : key));
     return `${file}: ${keys.join(', ')}: unknown key`;
   }
-  if (first.code === 'too_small' && first.origin === 'number' && first.minimum === 0 && !first.inclusive) {
-    message = 'expected a positive number';
-  }
-  if (/expected number/.test(message) || /Too small|Invalid input/.test(message)) message = friendlier(first, message);
-  return `${file}: ${path || '(top level)'}: ${message}`;
+  let message = first.message;
+  if (first.code === 'invalid_type' && /^Invalid input/.test(message)) message = `expected ${EXPECTED[first.expected] ?? first.expected}`;
+  return `${file}: ${path || '(top level)'}: ${message}${shownValue(valueAt(input, first.path))}`;
 }
 
-function friendlier(issue: z.core.$ZodIssue, fallback: string): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'too_small' && issue.origin === 'number') {
-    return issue.minimum === 0 && !issue.inclusive ? 'expected a positive integer' : `expected at least ${String(issue.minimum)}`;
+const EXPECTED: Record<string, string> = { object: 'an object', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false' };
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
   }
-  return fallback;
+  return value;
+}
+
+/** ` (got "14")` for a value that fits on a line; nothing for objects and lists. */
+function shownValue(value: unknown): string {
+  if (value === undefined || (typeof value === 'object' && value !== null)) return '';
+  const shown = JSON.stringify(value) ?? String(value);
+  return ` (got ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown})`;
 }
 
 export function validateConfig(raw: unknown, file: string): Config {
   if (!isPlainObject(raw)) throw new UsageError(`${file}: expected a JSON object`);
-  const result = configSchema.safeParse(mergeOver(DEFAULT_CONFIG, raw));
-  if (!result.success) throw new UsageError(describeConfigError(result.error, file));
+  const merged = mergeOver(DEFAULT_CONFIG, raw);
+  const result = configSchema.safeParse(merged);
+  if (!result.success) throw new UsageError(describeConfigError(result.error, file, merged));
   return result.data;
+}
+
+/** JSON.parse's complaint on one line, with the line it points at when it gives a position. */
+function jsonFailure(path: string, text: string, error: Error): string {
+  const message = error.message.replace(/\s+/g, ' ');
+  const position = /at position (\d+)/.exec(message);
+  const line = position ? text.slice(0, Number(position[1])).split(/\r\n|\r|\n/).length : null;
+  return `${path}${line === null ? '' : `:${line}`}: not valid JSON (${message})`;
 }
 
 /** `--config FILE`, else caseload.config.json in the working directory, else the defaults. */
@@ -65,10 +85,11 @@ export async function loadConfig(explicitPath: string | undefined, cwd = process
     throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such config file' : 'cannot read config file'}`);
   }
   let raw: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(json);
   } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new UsageError(jsonFailure(path, json, error as Error));
   }
   return { config: validateConfig(raw, path), path };
 }

@@ -1,17 +1,32 @@
 /** The config file (SPEC 4): every threshold of the rules, validated with zod. */
 import { z } from 'zod';
-import { FILE_KINDS } from '../read/columns.js';
+import { COLUMNS, type FileKind } from '../read/columns.js';
 
-const positiveInt = z.number().int().positive();
-const nonNegativeInt = z.number().int().nonnegative();
-const points = z.number().nonnegative();
+// Each rule says in its own words what it expects, so the error reads
+// `contact_standards.medium: expected a positive integer` and not zod's generic wording.
+const POSITIVE_INTEGER = 'expected a positive integer';
+const COUNT = 'expected an integer, 0 or more';
+const POINTS = 'expected a number, 0 or more';
+const positiveInt = z.number({ error: POSITIVE_INTEGER }).int(POSITIVE_INTEGER).positive(POSITIVE_INTEGER);
+const nonNegativeInt = z.number({ error: COUNT }).int(COUNT).nonnegative(COUNT);
+const points = z.number({ error: POINTS }).nonnegative(POINTS);
+const nonEmptyText = (what: string) => z.string({ error: `expected ${what}` }).min(1, `expected ${what}, not an empty string`);
 
 const riskTable = <T extends z.ZodType>(value: T) =>
   z.strictObject({ very_high: value, high: value, medium: value, low: value, unknown: value });
 
 const TIERS = ['A3', 'A2', 'A1', 'A0', 'B3', 'B2', 'B1', 'B0', 'C3', 'C2', 'C1', 'C0', 'D3', 'D2', 'D1', 'D0'] as const;
 
-const aliasTable = z.record(z.string(), z.array(z.string().min(1)));
+/**
+ * Extra header aliases for one file, by canonical column; a name that is not a column of that
+ * file is an unknown key. Typed as a plain record, as the reader takes it.
+ */
+const aliasTable = (kind: FileKind) =>
+  z.strictObject(
+    Object.fromEntries(
+      COLUMNS[kind].map((spec) => [spec.name, z.array(nonEmptyText('a header name'), { error: 'expected a list of header names' }).optional()]),
+    ),
+  ) as unknown as z.ZodType<Record<string, string[]>>;
 
 export const configSchema = z.strictObject({
   contact_standards: riskTable(positiveInt),
@@ -22,34 +37,39 @@ export const configSchema = z.strictObject({
   supervision_days: positiveInt,
   manager_span: positiveInt,
   unallocated_pattern: z
-    .string()
-    .refine((pattern) => isRegExp(pattern), 'expected a valid regular expression')
+    .string({ error: 'expected a regular expression, or null' })
+    .superRefine((pattern, context) => {
+      const problem = regExpProblem(pattern);
+      if (problem !== null) context.addIssue({ code: 'custom', message: `expected a valid regular expression (${problem})` });
+    })
     .nullable(),
   points: z.strictObject({
     tiers: z.strictObject(Object.fromEntries(TIERS.map((tier) => [tier, points])) as Record<(typeof TIERS)[number], typeof points>),
     risks: riskTable(points),
   }),
-  nominal_target: z.number().positive(),
-  custody_weight: z.number().min(0).max(1),
+  nominal_target: z.number({ error: 'expected a positive number' }).positive('expected a positive number'),
+  custody_weight: z.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1'),
   contacts: z.strictObject({
-    count_outcomes: z.array(z.string().min(1)).min(1),
+    count_outcomes: z.array(nonEmptyText('an outcome'), { error: 'expected a list of outcomes' }).min(1, 'expected at least one outcome'),
     /** null: a contact of any type counts. */
-    count_types: z.array(z.string().min(1)).min(1).nullable(),
+    count_types: z
+      .array(nonEmptyText('a contact type'), { error: 'expected a list of contact types, or null for every type' })
+      .min(1, 'expected at least one contact type, or null for every type')
+      .nullable(),
   }),
-  date_order: z.enum(['dmy', 'mdy']),
-  columns: z.strictObject(
-    Object.fromEntries(FILE_KINDS.map((kind) => [kind, aliasTable])) as Record<(typeof FILE_KINDS)[number], typeof aliasTable>,
-  ),
+  date_order: z.enum(['dmy', 'mdy'], { error: 'expected "dmy" or "mdy"' }),
+  columns: z.strictObject({ officers: aliasTable('officers'), offenders: aliasTable('offenders'), contacts: aliasTable('contacts') }),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
-function isRegExp(pattern: string): boolean {
+/** Why `pattern` is not a regular expression, or null when it is one. */
+function regExpProblem(pattern: string): string | null {
   try {
     new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 

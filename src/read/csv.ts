@@ -3,9 +3,11 @@
  * on. csv-parse does the RFC 4180 work; this module adds encoding, delimiter sniffing and
  * exact line numbers without csv-parse's costly `info` option.
  */
+import { open } from 'node:fs/promises';
 import { Parser, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { NotUtf8Error, utf8Chunks, type Encoding, type Source } from './source.js';
+import { detectRecordDelimiter, lineBreaksWithin, PlainSplitter } from './plain.js';
 
 export interface CsvOptions {
   readonly encoding?: Encoding;
@@ -49,25 +51,42 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-/** Line breaks inside a record's fields, a CRLF counting once. */
-function lineBreaksWithin(fields: readonly string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    for (let at = 0; at < field.length; at++) {
-      const code = field.charCodeAt(at);
-      if (code === 10) breaks++;
-      else if (code === 13) {
-        breaks++;
-        if (field.charCodeAt(at + 1) === 10) at++;
-      }
-    }
-  }
-  return breaks;
-}
-
 function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
+}
+
+/**
+ * Numbers records by the physical line they start on, hands the first to the sink as the
+ * header (unless the header was read elsewhere) and skips blank lines. Shared by the one-stream
+ * reader and the workers that each read a part of a large file.
+ */
+export class RecordCounter {
+  nextLine: number;
+  records = 0;
+  private headerSeen: boolean;
+
+  constructor(
+    private readonly sink: CsvSink,
+    options: { firstLine?: number; headerSeen?: boolean } = {},
+  ) {
+    this.nextLine = options.firstLine ?? 1;
+    this.headerSeen = options.headerSeen ?? false;
+  }
+
+  readonly take = (fields: string[], extraLines: number): void => {
+    const line = this.nextLine;
+    this.nextLine += 1 + extraLines;
+    if (!this.headerSeen) {
+      this.headerSeen = true;
+      this.sink.header(fields);
+      return;
+    }
+    // Blank lines, and spreadsheets' trailing rows of bare delimiters, hold no record.
+    if (isBlank(fields)) return;
+    this.records++;
+    this.sink.record(fields, line);
+  };
 }
 
 interface ParserApi {
@@ -75,70 +94,128 @@ interface ParserApi {
   info: { lines: number };
 }
 
+export const QUOTE = 0x22;
+
+/**
+ * Reads the file through the quote-free fast path (plain.ts) for as long as no quote appears,
+ * then through csv-parse from the start of the unfinished record on. Either way each record
+ * comes with the physical line it starts on.
+ */
 export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink): Promise<CsvSummary> {
-  let api: ParserApi | null = null;
   let delimiter = options.delimiter ?? ',';
-  let headerSeen = false;
-  let records = 0;
+  const counter = new RecordCounter(sink);
+  const take = counter.take;
+
+  let plain: PlainSplitter | null = null;
+  let api: ParserApi | null = null;
   // csv-parse counts a CRLF inside quotes as two lines, so it only tells us when a record
   // spans more than one line; the exact count is kept here.
   let parserLines = 0;
-  let nextLine = 1;
-
   const push = (fields: string[]): void => {
-    const line = nextLine;
     const spanned = api!.info.lines - parserLines;
     parserLines = api!.info.lines;
-    nextLine += spanned === 1 ? 1 : 1 + lineBreaksWithin(fields);
-    if (!headerSeen) {
-      headerSeen = true;
-      sink.header(fields);
-      return;
-    }
-    // Blank lines, and spreadsheets' trailing rows of bare delimiters, hold no record.
-    if (isBlank(fields)) return;
-    records++;
-    sink.record(fields, line);
+    take(fields, spanned === 1 ? 0 : lineBreaksWithin(fields));
   };
-  const close = (): void => {};
-
   const feed = (chunk: Buffer | undefined, end: boolean): void => {
-    const error = api!.parse(chunk, end, push, close);
-    if (error) throw csvFailure(source, error, nextLine);
+    const error = api!.parse(chunk, end, push, () => {});
+    if (error) throw csvFailure(source, error, counter.nextLine);
   };
-
-  let head: Buffer | null = null;
-  const start = (bytes: Buffer): void => {
-    if (options.delimiter === undefined) {
-      const text = bytes.toString('utf8');
-      delimiter = detectDelimiter(text.slice(0, firstLineEnd(text)));
-    }
-    api = (new Parser({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as unknown as {
-      api: ParserApi;
-    }).api;
+  const startParser = (bytes: Buffer): void => {
+    api = (new Parser({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as unknown as { api: ParserApi }).api;
     feed(bytes, false);
   };
 
+  let head: Buffer | null = null;
+  const start = (bytes: Buffer, final: boolean): boolean => {
+    const text = bytes.toString('utf8');
+    const recordDelimiter = detectRecordDelimiter(text);
+    if (recordDelimiter === null && !final) return false; // sniff from a whole header line
+    if (options.delimiter === undefined) delimiter = detectDelimiter(text.slice(0, firstLineEnd(text)));
+    if (bytes.includes(QUOTE)) startParser(bytes);
+    else {
+      plain = new PlainSplitter(delimiter, recordDelimiter ?? '\n', take);
+      plain.write(text);
+    }
+    return true;
+  };
+
+  // UTF-8 bytes taken from utf8Chunks so far: where a byte that is not UTF-8 sits, if one turns up.
+  let taken = 0;
   try {
     for await (const chunk of utf8Chunks(source, options.encoding)) {
-      if (api !== null) {
-        feed(chunk, false);
-        continue;
+      taken += chunk.length;
+      if (api !== null) feed(chunk, false);
+      else if (plain !== null) {
+        if (chunk.includes(QUOTE)) {
+          // Hand over at a record boundary: the unfinished line and all that follows.
+          const rest = Buffer.concat([Buffer.from((plain as PlainSplitter).takeCarry(), 'utf8'), chunk]);
+          plain = null;
+          startParser(rest);
+        } else (plain as PlainSplitter).write(chunk.toString('utf8'));
+      } else {
+        head = head === null ? chunk : Buffer.concat([head, chunk]);
+        if (start(head, false)) head = null;
       }
-      // Sniff the delimiter from a whole header line.
-      head = head === null ? chunk : Buffer.concat([head, chunk]);
-      if (head.includes(10) || head.includes(13)) start(head);
     }
-    if (api === null) start(head ?? Buffer.alloc(0));
-    feed(undefined, true);
+    if (api === null && plain === null) start(head ?? Buffer.alloc(0), true);
+    if (plain !== null) (plain as PlainSplitter).end();
+    else feed(undefined, true);
   } catch (error) {
-    if (error instanceof NotUtf8Error) throw notUtf8Failure(source, error, api ? (api as ParserApi).info.lines : 1);
+    if (error instanceof NotUtf8Error) {
+      // The parsers may hold back the end of the last chunk, so count the lines from the file itself.
+      const line = source.path === '-' ? null : await physicalLineAt(source.path, taken + error.byteOffsetInChunk);
+      throw notUtf8Failure(source, error, line ?? counter.nextLine, line !== null);
+    }
     throw error;
   }
-  return { records, delimiter };
+  return { records: counter.records, delimiter };
 }
 
-function firstLineEnd(text: string): number {
+/** Line breaks in `bytes`: LF, CR and CRLF each count once (`afterCr`: the byte before was a CR). */
+function countLineBreaks(bytes: Buffer, afterCr = false): { breaks: number; afterCr: boolean } {
+  let breaks = 0;
+  for (const byte of bytes) {
+    if (byte === 10) {
+      if (!afterCr) breaks++;
+      afterCr = false;
+    } else if (byte === 13) {
+      breaks++;
+      afterCr = true;
+    } else afterCr = false;
+  }
+  return { breaks, afterCr };
+}
+
+/**
+ * The physical line holding byte `offset` of a UTF-8 file's text (a BOM not counted): read
+ * again from the start, as this is only asked when the read has failed.
+ */
+async function physicalLineAt(path: string, offset: number): Promise<number | null> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(1 << 16);
+    const head = await handle.read(buffer, 0, 3, 0);
+    const bom = head.bytesRead === 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    let line = 1;
+    let afterCr = false;
+    for (let position = bom; position < bom + offset; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, bom + offset - position), position);
+      if (bytesRead === 0) break;
+      const counted = countLineBreaks(buffer.subarray(0, bytesRead), afterCr);
+      line += counted.breaks;
+      afterCr = counted.afterCr;
+      position += bytesRead;
+    }
+    return line;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+export function firstLineEnd(text: string): number {
   const newline = text.search(/[\r\n]/);
   return newline === -1 ? text.length : newline;
 }
@@ -151,9 +228,9 @@ function csvFailure(source: Source, error: Error, recordLine: number): InputErro
   return new InputError(`${source.label}:${recordLine}: ${error.message}`);
 }
 
-function notUtf8Failure(source: Source, error: NotUtf8Error, linesBefore: number): InputError {
-  let line = linesBefore;
-  for (let at = 0; at < error.byteOffsetInChunk; at++) if (error.chunk[at] === 10) line++;
+/** `lineKnown`: `line` is the bad byte's own line, else the line the chunk's first record starts on. */
+export function notUtf8Failure(source: Source, error: NotUtf8Error, linesBefore: number, lineKnown = false): InputError {
+  const line = lineKnown ? linesBefore : linesBefore + countLineBreaks(error.chunk.subarray(0, error.byteOffsetInChunk)).breaks;
   const byte = error.chunk[error.byteOffsetInChunk];
   const shown = byte === undefined ? '' : ` (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`;
   return new InputError(

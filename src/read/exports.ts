@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import type { FileKind } from './columns.js';
-import { readContacts } from './contacts.js';
+import { readContacts, type ContactsRead } from './contacts.js';
+import { defaultThreads, readContactsInParallel } from './parallel.js';
 import { readOfficers } from './officers.js';
 import { readOffenders } from './offenders.js';
 import type { Exports, Issue } from './records.js';
@@ -26,6 +27,10 @@ export interface ReadOptions {
   readonly config: Config;
   readonly encoding?: Encoding | undefined;
   readonly delimiter?: string | undefined;
+  /** Worker threads for a large contacts.csv; 1 reads everything in one stream. */
+  readonly threads?: number | undefined;
+  /** Files smaller than this are read in one stream whatever `threads` says. */
+  readonly parallelMinBytes?: number | undefined;
 }
 
 /** A folder's file for `kind`, matched without regard to case (`Offenders.CSV` from Windows). */
@@ -82,14 +87,15 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     readOfficers(sources.officers, settings, new IssueLog(sources.officers.label, issueLists.officers)),
     readOffenders(sources.offenders, { ...settings, asOf: options.asOf }, new IssueLog(sources.offenders.label, issueLists.offenders)),
   ]);
-  const contacts = sources.contacts
-    ? await readContacts(
-        sources.contacts,
-        { ...settings, asOf: options.asOf, counting: options.config.contacts },
-        new IssueLog(sources.contacts.label, issueLists.contacts),
-        new Set(offenders.cases.map((record) => record.crn)),
-      )
-    : null;
+  let contacts: ContactsRead | null = null;
+  if (sources.contacts) {
+    const contactSettings = { ...settings, asOf: options.asOf, counting: options.config.contacts };
+    const log = new IssueLog(sources.contacts.label, issueLists.contacts);
+    const caseIndex = new Map(offenders.cases.map((record, at) => [record.crn, at]));
+    contacts =
+      (await readContactsInParallel(sources.contacts, contactSettings, log, caseIndex, options.threads ?? defaultThreads(), options.parallelMinBytes)) ??
+      (await readContacts(sources.contacts, contactSettings, log, caseIndex));
+  }
   return {
     officers: officers.officers,
     cases: offenders.cases,

@@ -50,9 +50,14 @@ export interface CaseRecord {
 /** What contacts.csv says of one case, folded as it streams (the log itself is never kept). */
 export interface ContactHistory {
   /** Latest counted contact on or before the as-of date. */
-  lastContact: Day | null;
+  readonly lastContact: Day | null;
   /** failed_to_attend contacts in the enforcement window. */
-  failedToAttend: number;
+  readonly failedToAttend: number;
+}
+
+/** Looks up a case's contact history by crn (a Map serves, and so does the streaming fold). */
+export interface ContactLookup {
+  get(crn: string): ContactHistory | undefined;
 }
 
 export interface Issue {
@@ -86,7 +91,7 @@ export interface Exports {
   readonly officers: OfficerRecord[];
   readonly cases: CaseRecord[];
   /** Per crn; null when there is no contacts.csv. */
-  readonly contacts: Map<string, ContactHistory> | null;
+  readonly contacts: ContactLookup | null;
   /** The canonical columns each file has; contacts is null when there is no contacts.csv. */
   readonly columns: { readonly officers: ReadonlySet<string>; readonly offenders: ReadonlySet<string>; readonly contacts: ReadonlySet<string> | null };
   readonly inputs: InputSummary[];

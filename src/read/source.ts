@@ -111,7 +111,7 @@ function firstInvalidUtf8(chunk: Buffer): number {
 }
 
 /** The encoding a byte-order mark announces, and the mark's length; UTF-8 when there is none. */
-function detectBom(head: Buffer, fallback: Encoding): { encoding: Encoding; bomLength: number } {
+export function detectBom(head: Buffer, fallback: Encoding): { encoding: Encoding; bomLength: number } {
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
@@ -124,7 +124,7 @@ interface Converter {
 }
 
 /** Passes UTF-8 through, checking it; a sequence cut by a chunk boundary waits for the next chunk. */
-class Utf8Checker implements Converter {
+export class Utf8Checker implements Converter {
   private pending: Buffer | null = null;
 
   write(input: Buffer): Buffer {

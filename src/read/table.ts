@@ -37,6 +37,36 @@ export interface TableSummary<K extends FileKind> {
  * Reads one file: checks its header (a missing required column is an input error, naming the
  * headers found and the closest), then hands each record to the handler `start` returns.
  */
+/**
+ * Maps a header line; a missing required column is an input error naming the headers found and
+ * the closest, a repeated one an issue.
+ */
+export function checkHeader<K extends FileKind>(kind: K, file: string, fields: readonly string[], settings: ReadSettings, log: IssueLog): HeaderMap<K> {
+  const names = fields.map((field) => field.trim());
+  const header = mapHeaders(kind, names, settings.aliases);
+  if (header.missing.length > 0) throw missingColumnError(file, header.missing, names);
+  for (const duplicate of header.duplicates) {
+    log.add(1, duplicate.column, 'duplicate_column', `header "${duplicate.header}" repeats column ${duplicate.column}; the first is read`);
+  }
+  return header;
+}
+
+/** Passes records on, recording a row whose field count differs from the header's. */
+export function checkedRows(width: number, log: IssueLog, onRow: RowHandler): (fields: string[], line: number) => void {
+  return (fields, line) => {
+    let misaligned = false;
+    // Extra empty fields (a trailing delimiter) are harmless.
+    if (fields.length !== width && !(fields.length > width && fields.slice(width).every((extra) => extra.trim() === ''))) {
+      misaligned = true;
+      log.add(line, null, 'field_count', `expected ${width} fields, found ${fields.length}`);
+    }
+    onRow(fields, line, misaligned);
+  };
+}
+
+/**
+ * Reads one file: checks its header, then hands each record to the handler `start` returns.
+ */
 export async function readTable<K extends FileKind>(
   kind: K,
   source: Source,
@@ -45,27 +75,13 @@ export async function readTable<K extends FileKind>(
   start: (header: HeaderMap<K>) => RowHandler,
 ): Promise<TableSummary<K>> {
   let header: HeaderMap<K> | null = null;
-  let width = 0;
-  let onRow: RowHandler = () => {};
+  let onRecord: (fields: string[], line: number) => void = () => {};
   const { records } = await readCsv(source, settings, {
     header(fields) {
-      const names = fields.map((field) => field.trim());
-      header = mapHeaders(kind, names, settings.aliases);
-      if (header.missing.length > 0) throw missingColumnError(source.label, header.missing, names);
-      for (const duplicate of header.duplicates) {
-        log.add(1, duplicate.column, 'duplicate_column', `header "${duplicate.header}" repeats column ${duplicate.column}; the first is read`);
-      }
-      width = fields.length;
-      onRow = start(header);
+      header = checkHeader(kind, source.label, fields, settings, log);
+      onRecord = checkedRows(fields.length, log, start(header));
     },
-    record(fields, line) {
-      let misaligned = false;
-      if (fields.length !== width && !(fields.length > width && fields.slice(width).every((extra) => extra.trim() === ''))) {
-        misaligned = true;
-        log.add(line, null, 'field_count', `expected ${width} fields, found ${fields.length}`);
-      }
-      onRow(fields, line, misaligned);
-    },
+    record: (fields, line) => onRecord(fields, line),
   });
   if (header === null) throw new InputError(`${source.label}: empty file (no header line)`);
   return { header, records };
@@ -127,7 +143,11 @@ export class Cells<K extends FileKind> {
   }
 
   date(column: ColumnName<K>): Day | null {
-    const text = this.text(column);
+    return this.dateFrom(column, this.text(column));
+  }
+
+  /** `date` for text already taken from the row (the contacts hot path reads fields directly). */
+  dateFrom(column: ColumnName<K>, text: string): Day | null {
     if (text === '') return null;
     let day = this.dateCache.get(text);
     if (day === undefined) {

@@ -2,6 +2,7 @@
  * The columns of each kind of row, shared by the table, markdown and CSV renderers so the
  * three never disagree. `brief` columns fit a terminal; CSV carries every column.
  */
+import type { CaseChange, OfficerChange } from '../analyse/diff.js';
 import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
 import type { InputSummary, Issue } from '../read/records.js';
 
@@ -119,6 +120,39 @@ export const CHECK_COLUMNS: readonly Column<CheckSkipped>[] = [
   col('check', 'Check', (row) => row.check),
   col('file', 'File', (row) => row.file),
   col('missing', 'Missing', (row) => row.missing.join(', ')),
+];
+
+export const CASE_CHANGE_COLUMNS: readonly Column<CaseChange>[] = [
+  num('priority', '#', (row) => row.priority),
+  col('crn', 'CRN', (row) => row.crn),
+  col('name', 'Name', (row) => row.name),
+  col('change', 'Change', (row) => row.change),
+  col('risk', 'Risk', (row) => row.risk),
+  col('officer_id', 'Officer', (row) => row.officer_id),
+  col('previous_officer_id', 'Was', (row) => (row.reallocated || row.change === 'disappeared' ? row.previous_officer_id : null)),
+  col('reallocated', 'Reallocated', (row) => row.reallocated, false),
+  col('team', 'Team', (row) => row.team, false),
+  col('lost', 'Lost', (row) => row.lost, false),
+  col('was_lost', 'Was lost', (row) => row.was_lost, false),
+  col('overdue', 'Overdue', (row) => row.overdue, false),
+  col('was_overdue', 'Was overdue', (row) => row.was_overdue, false),
+  col('flags_new', 'New flags', (row) => row.flags_new.join(' ')),
+  col('flags_resolved', 'Resolved', (row) => row.flags_resolved.join(' ')),
+  col('flags_open', 'Still open', (row) => row.flags_open.join(' ')),
+];
+
+const signed = (value: number | null): Cell => (value === null ? null : value > 0 ? `+${value}` : String(value));
+
+export const OFFICER_CHANGE_COLUMNS: readonly Column<OfficerChange>[] = [
+  col('officer_id', 'Officer', (row) => row.officer_id),
+  col('name', 'Name', (row) => row.name),
+  col('team', 'Team', (row) => row.team),
+  num('previous_caseload', 'Was', (row) => row.previous_caseload),
+  num('caseload', 'Cases', (row) => row.caseload),
+  num('caseload_change', 'Change', (row) => signed(row.caseload_change)),
+  num('previous_capacity_pct', 'Was %', (row) => row.previous_capacity_pct),
+  num('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  num('capacity_change', 'Change %', (row) => signed(row.capacity_change)),
 ];
 
 export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[] {

@@ -1,6 +1,7 @@
 /** One renderer per `--format`. */
 import type { ChalkInstance } from 'chalk';
 import { renderCsv } from './csv.js';
+import { renderEmail, type EmailSettings } from './email.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';
@@ -8,15 +9,23 @@ import type { Output } from './output.js';
 import { renderTable } from './table.js';
 import type { View } from './view.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'email'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type Renderer = (view: View, out: Output, chalk: ChalkInstance) => void;
+/** What a renderer may need besides the view: colour for tables, the addresses for email. */
+export interface RenderContext {
+  readonly chalk: ChalkInstance;
+  readonly email: EmailSettings;
+}
+
+/** A renderer writes the view; it may be async (email is composed by a stream-based library). */
+export type Renderer = (view: View, out: Output, context: RenderContext) => void | Promise<void>;
 
 export const RENDERERS: Record<Format, Renderer> = {
-  table: renderTable,
+  table: (view, out, { chalk }) => renderTable(view, out, chalk),
   json: renderJson,
   ndjson: renderNdjson,
   csv: renderCsv,
   markdown: renderMarkdown,
+  email: renderEmail,
 };

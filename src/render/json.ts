@@ -13,6 +13,11 @@ export function jsonDocument(view: View): Record<string, unknown> {
     checks_skipped: report.checks_skipped,
   };
   if (view.kind === 'validate') return { ...head, issues: view.issues };
+  if (view.diff !== null) {
+    const { diff } = view;
+    const cases = view.limit === null ? diff.cases : diff.cases.slice(0, view.limit);
+    return { ...head, previous_as_of: diff.previous_as_of, summary: diff.summary, cases, officers: diff.officers, issues: view.issues };
+  }
   return {
     ...head,
     summary: report.summary,
@@ -29,14 +34,19 @@ const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by
 
 /** Writes exactly `JSON.stringify(document, null, 2)`, without building one huge string. */
 export function writeJson(document: Record<string, unknown>, out: Output): void {
-  const entries = Object.entries(document);
+  // As JSON.stringify: an undefined (or function) value leaves its key out; in an array it is null.
+  const entries = Object.entries(document).filter(([, value]) => value !== undefined && typeof value !== 'function');
+  if (entries.length === 0) {
+    out.write('{}\n'); // as JSON.stringify writes an empty object
+    return;
+  }
   out.write('{\n');
   entries.forEach(([key, value], at) => {
     out.write(`  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length > 0) {
       out.write('[\n');
       value.forEach((item, index) => {
-        out.write(`    ${indent(JSON.stringify(item, null, 2), '    ')}${index < value.length - 1 ? ',' : ''}\n`);
+        out.write(`    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}${index < value.length - 1 ? ',' : ''}\n`);
       });
       out.write('  ]');
     } else {

@@ -27,9 +27,10 @@ function writeSection(section: Section, out: Output): void {
 
 export function renderMarkdown(view: View, out: Output): void {
   out.write(`# ${markdownCell(headingFor(view))}\n`);
-  if (view.kind === 'report') {
+  const facts = summaryFacts(view);
+  if (facts.length > 0) {
     out.write('\n');
-    for (const [label, text] of summaryFacts(view)) out.write(`- **${label}:** ${markdownCell(plainText(text))}\n`);
+    for (const [label, text] of facts) out.write(`- **${label}:** ${markdownCell(plainText(text))}\n`);
   }
   for (const section of sectionsFor(view)) writeSection(section, out);
 }

@@ -2,9 +2,11 @@
  * The parts of each view a person reads, in order: shared by the table and markdown renderers.
  * CSV and NDJSON take the view's main rows instead (`mainRows`).
  */
-import { LOST_FLAGS, type OfficerResult } from '../analyse/report.js';
+import { CASE_FLAGS, LOST_FLAGS, type OfficerResult } from '../analyse/report.js';
 import {
+  CASE_CHANGE_COLUMNS,
   CASE_COLUMNS,
+  OFFICER_CHANGE_COLUMNS,
   CHECK_COLUMNS,
   GROUP_COLUMNS,
   INPUT_COLUMNS,
@@ -44,8 +46,27 @@ function flagCounts(counts: Readonly<Record<string, number>>, codes: readonly st
   );
 }
 
-/** The report's first screen, as label and text: who is lost, overdue, unsafe, overloaded. */
+/** The summary lines a view leads with, as label and text; none for the plain lists. */
 export function summaryFacts(view: View): [string, string][] {
+  if (view.kind === 'report') return reportFacts(view);
+  if (view.kind === 'diff') return diffFacts(view);
+  return [];
+}
+
+function diffFacts(view: View): [string, string][] {
+  const { summary, previous_as_of } = view.diff!;
+  return [
+    ['Since', `${previous_as_of} (previous export)`],
+    ['Cases', `${number(summary.cases)} (was ${number(summary.previous_cases)}): ${number(summary.appeared)} appeared, ${number(summary.disappeared)} gone, ${number(summary.reallocated)} reallocated`],
+    ['Lost', `${number(summary.newly_lost)} newly lost, ${number(summary.still_lost)} still lost, ${number(summary.no_longer_lost)} no longer lost`],
+    ['Overdue', `${number(summary.newly_overdue)} newly overdue`],
+    ['New flags', flagCounts(summary.flags_new, CASE_FLAGS)],
+    ['Resolved', flagCounts(summary.flags_resolved, CASE_FLAGS)],
+  ];
+}
+
+/** The report's first screen, as label and text: who is lost, overdue, unsafe, overloaded. */
+function reportFacts(view: View): [string, string][] {
   const { summary, checks_skipped } = view.report;
   const flags = summary.flags;
   const skipped = new Set<string>(checks_skipped.map((entry) => entry.check));
@@ -129,6 +150,13 @@ export function sectionsFor(view: View): Section[] {
         section('Checks skipped', CHECK_COLUMNS, view.report.checks_skipped, view.report.checks_skipped.length, 'Every check can run.'),
         section('Issues', ISSUE_COLUMNS, top(TABLE_ROWS.list)(view.issues), view.issues.length, 'No data issues.'),
       ];
+    case 'diff': {
+      const diff = view.diff!;
+      return [
+        section('Changed cases by priority', CASE_CHANGE_COLUMNS, top(TABLE_ROWS.list)(diff.cases), diff.cases.length, 'No case changed.'),
+        section('Officers whose caseload moved', OFFICER_CHANGE_COLUMNS, top(TABLE_ROWS.report.officers)(diff.officers), diff.officers.length, 'No caseload moved.'),
+      ];
+    }
   }
 }
 
@@ -147,5 +175,9 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
       };
     case 'validate':
       return { columns: ISSUE_COLUMNS as readonly Column<unknown>[], rows: view.issues };
+    case 'diff': {
+      const cases = view.diff!.cases;
+      return { columns: CASE_CHANGE_COLUMNS as readonly Column<unknown>[], rows: view.limit === null ? cases : cases.slice(0, view.limit) };
+    }
   }
 }

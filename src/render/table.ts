@@ -14,6 +14,7 @@ const TITLES: Record<View['kind'], string> = {
   cases: 'Cases',
   teams: 'Teams, PDUs and managers',
   validate: 'Data validation',
+  diff: 'Changes',
 };
 
 export function headingFor(view: View): string {
@@ -57,9 +58,8 @@ function writeSection(section: Section, out: Output, chalk: ChalkInstance): void
 
 export function renderTable(view: View, out: Output, chalk: ChalkInstance): void {
   out.write(`${chalk.bold(headingFor(view))}\n`);
-  if (view.kind === 'report') {
-    const width = Math.max(...summaryFacts(view).map(([label]) => label.length));
-    for (const [label, text] of summaryFacts(view)) out.write(`${chalk.bold(label.padEnd(width))}  ${plainText(text)}\n`);
-  }
+  const facts = summaryFacts(view);
+  const width = Math.max(0, ...facts.map(([label]) => label.length));
+  for (const [label, text] of facts) out.write(`${chalk.bold(label.padEnd(width))}  ${plainText(text)}\n`);
   for (const section of sectionsFor(view)) writeSection(section, out, chalk);
 }

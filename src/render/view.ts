@@ -2,10 +2,11 @@
  * What a command shows: a selection of the Report, built once and handed to whichever
  * renderer `--format` names, so every format shows the same rows.
  */
+import type { DiffReport } from '../analyse/diff.js';
 import type { CaseResult, GroupResult, ManagerResult, OfficerResult, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
 
-export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate';
+export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff';
 
 export interface View {
   readonly kind: ViewKind;
@@ -25,6 +26,8 @@ export interface View {
   readonly limit: number | null;
   /** A label for the export, for headings. */
   readonly source: string;
+  /** For `diff`: the changes since the previous export (`report` is the current one), before --limit. */
+  readonly diff: DiffReport | null;
 }
 
 export interface CaseFilter {
@@ -53,6 +56,15 @@ export function selectCases(cases: readonly CaseResult[], filter: CaseFilter): C
   );
 }
 
+/** `--redact` for a diff: the changes without names. */
+export function redactDiff(diff: DiffReport): DiffReport {
+  return {
+    ...diff,
+    cases: diff.cases.map((change) => ({ ...change, name: null })),
+    officers: diff.officers.map((officer) => ({ ...officer, name: null })),
+  };
+}
+
 /** `--redact`: every name from the input left out, the shape of the output kept. */
 export function redact(report: Report): Report {
   return {
@@ -71,8 +83,9 @@ export interface ViewOptions {
   readonly source: string;
 }
 
-export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions): View {
+export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null): View {
   const report = options.redact ? redact(fullReport) : fullReport;
+  const diff = fullDiff !== null && options.redact ? redactDiff(fullDiff) : fullDiff;
   const cap = <T>(rows: T[]): T[] => (options.limit === null ? rows : rows.slice(0, options.limit));
   const cases = selectCases(report.cases, options.filter);
   return {
@@ -89,5 +102,6 @@ export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptio
     issues: report.issues,
     limit: options.limit,
     source: options.source,
+    diff,
   };
 }

@@ -10,6 +10,6 @@ export const casesCommand: CommandSpec = {
     'caseload cases exports/2026-11-16 --team "Islington North" --risk high,very_high',
     'caseload cases exports/2026-11-16 --format ndjson | jq .crn',
   ],
-  groups: ['input', 'output', 'findings', 'filters'],
+  groups: ['files', 'input', 'output', 'findings', 'filters', 'email'],
   run: (args, options, context) => runAnalysis('cases', args[0], options, context),
 };

@@ -6,6 +6,6 @@ export const officersCommand: CommandSpec = {
   args: '[DIR]',
   summary: 'officers ranked by capacity (or --sort caseload|lost|overdue), with their flags',
   examples: ['caseload officers exports/2026-11-16 --sort lost', 'caseload officers exports/2026-11-16 --format csv > officers.csv'],
-  groups: ['input', 'output', 'findings', 'sort'],
+  groups: ['files', 'input', 'output', 'findings', 'sort'],
   run: (args, options, context) => runAnalysis('officers', args[0], options, context),
 };

@@ -6,7 +6,7 @@ export const reportCommand: CommandSpec = {
   args: '[DIR]',
   summary: 'summary, officers by capacity and flagged cases by priority (the default command)',
   examples: ['caseload report exports/2026-11-16 --as-of 2026-11-16', 'caseload exports/2026-11-16 --json > report.json'],
-  groups: ['input', 'output', 'findings', 'filters', 'sort'],
+  groups: ['files', 'input', 'output', 'findings', 'filters', 'sort', 'email'],
   isDefault: true,
   run: (args, options, context) => runAnalysis('report', args[0], options, context),
 };

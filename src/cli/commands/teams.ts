@@ -6,6 +6,6 @@ export const teamsCommand: CommandSpec = {
   args: '[DIR]',
   summary: 'team, PDU and manager rollups',
   examples: ['caseload teams exports/2026-11-16'],
-  groups: ['input', 'output', 'findings'],
+  groups: ['files', 'input', 'output', 'findings'],
   run: (args, options, context) => runAnalysis('teams', args[0], options, context),
 };

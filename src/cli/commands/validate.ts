@@ -6,6 +6,6 @@ export const validateCommand: CommandSpec = {
   args: '[DIR]',
   summary: 'data issues only: what could not be read, rows rejected, checks skipped',
   examples: ['caseload validate exports/2026-11-16', 'caseload validate exports/2026-11-16 --strict && echo clean'],
-  groups: ['input', 'output', 'findings'],
+  groups: ['files', 'input', 'output', 'findings'],
   run: (args, options, context) => runAnalysis('validate', args[0], options, context),
 };

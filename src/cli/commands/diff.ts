@@ -1,0 +1,39 @@
+import { basename } from 'node:path';
+import { diffReports } from '../../analyse/diff.js';
+import { buildView } from '../../render/view.js';
+import { INVALID, parseDate, type Day } from '../../read/values.js';
+import { analyseExport, effectiveConfig, present, viewOptions } from '../run.js';
+import type { CommandSpec } from './command.js';
+
+/** Weekly exports are often filed by date (`exports/2026-11-09`): that is the previous as-of date. */
+export function dateFromFolder(dir: string): Day | null {
+  const name = basename(dir.replace(/[\\/]+$/, ''));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(name)) return null;
+  const day = parseDate(name);
+  return day === INVALID ? null : day;
+}
+
+const WEEK_DAYS = 7;
+
+export const diffCommand: CommandSpec = {
+  name: 'diff',
+  args: '<PREV_DIR> <DIR>',
+  summary: 'what is new, resolved and still open since the previous export',
+  examples: [
+    'caseload diff exports/2026-11-09 exports/2026-11-16 --as-of 2026-11-16',
+    'caseload diff exports/last-week exports/this-week --quiet --fail-on lost',
+  ],
+  groups: ['input', 'output', 'findings', 'diff', 'email'],
+  async run([previousDir, dir], options, context) {
+    const config = await effectiveConfig(options);
+    const asOf = options.asOf ?? context.today();
+    const previousAsOf = options.previousAsOf ?? dateFromFolder(previousDir!) ?? asOf - WEEK_DAYS;
+    const [previous, current] = await Promise.all([
+      analyseExport({ dir: previousDir }, options, previousAsOf, config),
+      analyseExport({ dir }, options, asOf, config),
+    ]);
+    const diff = diffReports(previous.report, current.report, { all: options.all });
+    const view = buildView('diff', current.report, viewOptions(options, `${previousDir} → ${dir}`), diff);
+    return present(view, current.exports.issues, options, context);
+  },
+};

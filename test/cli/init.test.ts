@@ -1,0 +1,91 @@
+/** `caseload init`: writes caseload.config.json with every default (SPEC 3, 4). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/load.js';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+
+const CANONICAL = join(FIXTURES, 'shapes/canonical');
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+function emptyDir(): string {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  return dir;
+}
+
+describe('caseload init', () => {
+  it('writes caseload.config.json equal to the defaults, which validates back to the defaults', () => {
+    const cwd = emptyDir();
+    const result = runCli(['init'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('caseload: wrote caseload.config.json\n');
+    const text = readFileSync(join(cwd, 'caseload.config.json'), 'utf8');
+    expect(text.endsWith('}\n')).toBe(true);
+    const written: unknown = JSON.parse(text);
+    expect(written).toEqual(DEFAULT_CONFIG);
+    expect(validateConfig(written, 'caseload.config.json')).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('holds every key of SPEC 4', () => {
+    const cwd = emptyDir();
+    runCli(['init'], { cwd });
+    const written = JSON.parse(readFileSync(join(cwd, 'caseload.config.json'), 'utf8')) as Record<string, unknown>;
+    for (const key of [
+      'contact_standards', 'first_contact_days', 'lost_after_days', 'absent_after_days', 'assessment_review_days', 'supervision_days',
+      'manager_span', 'unallocated_pattern', 'points', 'nominal_target', 'custody_weight', 'contacts', 'date_order', 'columns',
+    ]) {
+      expect(written).toHaveProperty(key);
+    }
+    expect(written.contact_standards).toEqual({ very_high: 7, high: 7, medium: 14, low: 28, unknown: 7 });
+    expect(written.contacts).toEqual({ count_outcomes: ['attended'], count_types: null });
+    expect(written.unallocated_pattern).toBeNull();
+  });
+
+  it('writes to the FILE given', () => {
+    const cwd = emptyDir();
+    const result = runCli(['init', 'region.config.json'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, 'region.config.json'), 'utf8'))).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('refuses to overwrite a config (exit 2) and leaves it as it was', () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, 'caseload.config.json'), '{"lost_after_days": 90}\n');
+    const result = runCli(['init'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('caseload: caseload.config.json: already exists; remove it first to start again\n');
+    expect(readFileSync(join(cwd, 'caseload.config.json'), 'utf8')).toBe('{"lost_after_days": 90}\n');
+  });
+
+  it('a folder that does not exist: exit 2, one line', () => {
+    const result = runCli(['init', 'no/such/folder/c.json'], { cwd: emptyDir() });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^caseload: no\/such\/folder\/c\.json: cannot write[^\n]*\n$/);
+  });
+
+  it('a run in the same folder then picks the written file up, and an edit to it takes effect', () => {
+    const cwd = emptyDir();
+    expect(runCli(['init'], { cwd }).exitCode).toBe(0);
+    const first = runCli(['cases', CANONICAL, '--json', '--as-of', '2026-11-16'], { cwd });
+    expect(first.exitCode).toBe(0);
+    expect((JSON.parse(first.stdout) as { config: unknown }).config).toEqual(DEFAULT_CONFIG);
+
+    const edited = { ...DEFAULT_CONFIG, lost_after_days: 84, contact_standards: { ...DEFAULT_CONFIG.contact_standards, medium: 21 } };
+    writeFileSync(join(cwd, 'caseload.config.json'), JSON.stringify(edited, null, 2));
+    const second = runCli(['cases', CANONICAL, '--json', '--as-of', '2026-11-16'], { cwd });
+    expect(second.exitCode).toBe(0);
+    expect((JSON.parse(second.stdout) as { config: unknown }).config).toEqual(edited);
+
+    writeFileSync(join(cwd, 'caseload.config.json'), JSON.stringify({ ...edited, lost_after_days: 0 }));
+    const broken = runCli(['cases', CANONICAL, '--as-of', '2026-11-16'], { cwd });
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toBe('caseload: caseload.config.json: lost_after_days: expected a positive integer (got 0)\n');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The worker-thread path for a large contacts.csv must give byte-identical output to the
+ * one-stream path: on unquoted LF and CRLF exports (split across threads) and on a quoted one
+ * (which falls back to one stream). CASELOAD_PARALLEL_MIN_BYTES=0 makes a small file split.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+type Shape = 'lf' | 'crlf' | 'quoted';
+
+/** A deterministic export with dirt that yields issues on known lines. */
+function exportFiles(shape: Shape): Record<string, string> {
+  const newline = shape === 'crlf' ? '\r\n' : '\n';
+  const cell = (value: string) => (shape === 'quoted' ? `"${value.replace(/"/g, '""')}"` : value);
+  const row = (values: string[]) => values.map(cell).join(',');
+  const officers = ['officer_id,name,team,status', 'O1,Ann Ash,T1,active', 'O2,Bo Birch,T1,sick', 'O3,Cy Cedar,T2,left'];
+  const offenders = ['crn,name,officer_id,risk,start_date'];
+  for (let n = 0; n < 300; n++) offenders.push(row([`X${1000 + n}`, `Person ${n}`, `O${(n % 3) + 1}`, ['low', 'medium', 'high', 'very_high'][n % 4]!, '2025-01-01']));
+  const contacts = [row(['crn', 'date', 'outcome', 'type'])];
+  for (let n = 0; n < 6000; n++) {
+    const day = 1 + ((n * 7) % 28);
+    const month = 1 + ((n * 5) % 10); // January to October: all before the as-of date
+    const outcome = n % 9 === 0 ? 'failed_to_attend' : 'attended';
+    contacts.push(row([`X${1000 + ((n * 37) % 300)}`, `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, outcome, 'office']));
+    if (n % 1000 === 500) contacts.push('', row([`Z${n}`, '2026-03-01', 'attended', 'office']), row([`X1001`, '2027-01-01', 'attended', 'office']), row(['X1002', '31/02/2026', 'attended', 'office']));
+  }
+  if (shape === 'quoted') contacts.push(row(['X1003', '2026-06-01', 'attended', 'office\nvisit']));
+  const file = (lines: string[]) => lines.join(newline) + newline;
+  return { 'officers.csv': file(officers), 'offenders.csv': file(offenders), 'contacts.csv': file(contacts) };
+}
+
+const folders: (() => void)[] = [];
+afterAll(() => folders.forEach((cleanup) => cleanup()));
+
+function run(dir: string, command: 'report' | 'validate', threads: number): string {
+  const all = command === 'report' ? ['--all'] : [];
+  const result = runCli([command, dir, '--as-of', '2026-11-16', '--json', ...all, '--threads', String(threads)], {
+    env: { CASELOAD_PARALLEL_MIN_BYTES: '0' },
+  });
+  expect(result.exitCode).toBe(0);
+  return result.stdout.replaceAll(dir, '<dir>');
+}
+
+describe('--threads', () => {
+  it.each<Shape>(['lf', 'crlf', 'quoted'])('gives the same report and issues with 1, 2 and 3 threads (%s)', (shape) => {
+    const { dir, cleanup } = tempDir(exportFiles(shape));
+    folders.push(cleanup);
+    for (const command of ['report', 'validate'] as const) {
+      const oneStream = run(dir, command, 1);
+      expect(run(dir, command, 2)).toBe(oneStream);
+      expect(run(dir, command, 3)).toBe(oneStream);
+    }
+    const issues = JSON.parse(run(dir, 'validate', 1)).issues as { code: string; line: number }[];
+    expect(issues.filter((issue) => issue.code === 'unknown_crn')).toHaveLength(6);
+    expect(issues.filter((issue) => issue.code === 'future_contact')).toHaveLength(6);
+    expect(issues.filter((issue) => issue.code === 'invalid_value')).toHaveLength(6);
+    // The first dirt follows contact 500 (line 502) and a blank line (503).
+    expect(issues.find((issue) => issue.code === 'unknown_crn')!.line).toBe(504);
+  });
+
+  it('splits an unquoted file across workers and falls back to one stream for a quoted one', async () => {
+    const { readContactsInParallel } = await import(join(ROOT, 'dist/read/parallel.js'));
+    const { IssueLog } = await import(join(ROOT, 'dist/read/table.js'));
+    const { DEFAULT_CONFIG } = await import(join(ROOT, 'dist/config/schema.js'));
+    const settings = { dateOrder: 'dmy', aliases: {}, asOf: 20773, counting: DEFAULT_CONFIG.contacts };
+    const caseIndex = new Map(Array.from({ length: 300 }, (_, n) => [`X${1000 + n}`, n]));
+    for (const shape of ['lf', 'quoted'] as const) {
+      const { dir, cleanup } = tempDir(exportFiles(shape));
+      folders.push(cleanup);
+      const source = { path: join(dir, 'contacts.csv'), label: 'contacts.csv' };
+      const result = await readContactsInParallel(source, settings, new IssueLog('contacts.csv', []), caseIndex, 2, 0);
+      if (shape === 'lf') expect(result?.input).toMatchObject({ rows: 6018, used: 6000, rejected: 18 });
+      else expect(result).toBeNull();
+    }
+  });
+});
