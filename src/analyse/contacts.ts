@@ -17,11 +17,12 @@ export interface ContactCounting {
   readonly count_types: readonly string[] | null;
 }
 
-export function contactRules(asOf: Day, config: ContactCounting, hasOutcomeColumn: boolean): ContactRules {
+/** A filter on a column the file lacks cannot apply: with no outcome (or type) column, every contact counts. */
+export function contactRules(asOf: Day, config: ContactCounting, columns: { outcome: boolean; type: boolean }): ContactRules {
   return {
     asOf,
-    countOutcomes: hasOutcomeColumn ? new Set(config.count_outcomes.map(parseOutcome)) : null,
-    countTypes: config.count_types === null ? null : new Set(config.count_types.map(normaliseWord)),
+    countOutcomes: columns.outcome ? new Set(config.count_outcomes.map(parseOutcome)) : null,
+    countTypes: config.count_types === null || !columns.type ? null : new Set(config.count_types.map(normaliseWord)),
   };
 }
 

@@ -82,7 +82,7 @@ export function contactRowHandler(
   tally: ContactTally,
 ): RowHandler {
   const cells = new Cells(header.index, log, settings.dateOrder);
-  const rules = contactRules(settings.asOf, settings.counting, cells.has('outcome'));
+  const rules = contactRules(settings.asOf, settings.counting, { outcome: cells.has('outcome'), type: cells.has('type') });
   const outcomeOf = memoise(parseOutcome);
   const typeOf = memoise(normaliseWord);
   // This runs once per contact, millions of times: fields are read by position, not by name.

@@ -78,6 +78,7 @@ export class RecordCounter {
     const line = this.nextLine;
     this.nextLine += 1 + extraLines;
     if (!this.headerSeen) {
+      if (isBlank(fields)) return; // blank lines before the header are skipped too
       this.headerSeen = true;
       this.sink.header(fields);
       return;
@@ -129,8 +130,11 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
   const start = (bytes: Buffer, final: boolean): boolean => {
     const text = bytes.toString('utf8');
     const recordDelimiter = detectRecordDelimiter(text);
-    if (recordDelimiter === null && !final) return false; // sniff from a whole header line
-    if (options.delimiter === undefined) delimiter = detectDelimiter(text.slice(0, firstLineEnd(text)));
+    // The header is the first line that is not blank: sniff the delimiter from all of it.
+    const headerAt = text.search(/[^\r\n]/);
+    const header = headerAt === -1 ? '' : text.slice(headerAt);
+    if ((recordDelimiter === null || detectRecordDelimiter(header) === null) && !final) return false;
+    if (options.delimiter === undefined) delimiter = detectDelimiter(header.slice(0, firstLineEnd(header)));
     if (bytes.includes(QUOTE)) startParser(bytes);
     else {
       plain = new PlainSplitter(delimiter, recordDelimiter ?? '\n', take);

@@ -83,10 +83,16 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     delimiter: options.delimiter,
   };
   const issueLists: Record<FileKind, Issue[]> = { officers: [], offenders: [], contacts: [] };
-  const [officers, offenders] = await Promise.all([
+  const [officersRead, offendersRead] = await Promise.allSettled([
     readOfficers(sources.officers, settings, new IssueLog(sources.officers.label, issueLists.officers)),
     readOffenders(sources.offenders, { ...settings, asOf: options.asOf }, new IssueLog(sources.offenders.label, issueLists.offenders)),
   ]);
+  // When both fail (an old export is windows-1252 throughout), name officers.csv's error
+  // whichever read failed first, so the same input always gives the same message.
+  if (officersRead.status === 'rejected') throw officersRead.reason;
+  if (offendersRead.status === 'rejected') throw offendersRead.reason;
+  const officers = officersRead.value;
+  const offenders = offendersRead.value;
   let contacts: ContactsRead | null = null;
   if (sources.contacts) {
     const contactSettings = { ...settings, asOf: options.asOf, counting: options.config.contacts };

@@ -4,6 +4,8 @@ import type { CaseRecord, InputSummary } from './records.js';
 import { Cells, IssueLog, readTable, type ReadSettings } from './table.js';
 import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
 
+const invalidStatus = (): typeof INVALID => INVALID;
+
 export async function readOffenders(
   source: Source,
   settings: ReadSettings & { readonly asOf: Day },
@@ -24,7 +26,7 @@ export async function readOffenders(
       const statusText = cells.text('status');
       let status = parseCaseStatus(statusText);
       if (status === INVALID) {
-        cells.parse('status', () => INVALID, 'unknown case status (read as active)');
+        cells.parse('status', invalidStatus, 'unknown case status (read as active)');
         status = 'active';
       }
       let lastContact = cells.date('last_contact');

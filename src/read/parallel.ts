@@ -65,11 +65,14 @@ function lineStartFrom(fd: number, offset: number, delimiter: Buffer, size: numb
   return size;
 }
 
-/** A worker's job: fold the lines that start in [begin, finish). Synchronous: it owns its thread. */
-export function readSegment(task: SegmentTask): SegmentResult {
+/**
+ * One share's job: fold the lines that start in [begin, finish). Synchronous: it owns its
+ * thread. A worker builds the crn index from `task.crns`; the main thread passes its own.
+ */
+export function readSegment(task: SegmentTask, index?: ReadonlyMap<string, number>): SegmentResult {
   const issues: Issue[] = [];
   const log = new IssueLog(task.file, issues);
-  const caseIndex = new Map(task.crns.map((crn, at) => [crn, at]));
+  const caseIndex = index ?? new Map(task.crns.map((crn, at) => [crn, at]));
   const fold = new ContactFold(caseIndex);
   const tally: ContactTally = { rejected: 0 };
   const silent = new IssueLog(task.file, []); // header issues were recorded by the main thread
@@ -138,7 +141,7 @@ function planSplit(path: string, settings: ReadSettings): { header: string; data
     const recordDelimiter = detectRecordDelimiter(text);
     if (recordDelimiter === null) return null;
     const header = text.slice(0, firstLineEnd(text));
-    if (header.includes('"')) return null;
+    if (header.includes('"') || header.trim() === '') return null; // a blank line first: read as one stream
     const dataStart = bomLength + Buffer.byteLength(header) + recordDelimiter.length;
     return { header, dataStart, recordDelimiter, size };
   } finally {
@@ -186,7 +189,10 @@ export async function readContactsInParallel(
     settings,
     crns,
   }));
-  const results = await Promise.all(tasks.map(runWorker));
+  // The main thread reads the first share itself: one worker fewer to start and to hold the index.
+  const [own, ...shares] = tasks;
+  const running = shares.map(runWorker);
+  const results = [readSegment({ ...own!, crns: [] }, caseIndex), ...(await Promise.all(running))];
   if (results.some((result) => result.quoted)) return null;
 
   const fold = new ContactFold(caseIndex);

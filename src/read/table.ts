@@ -101,6 +101,7 @@ function missingColumnError(file: string, missing: readonly string[], headers: r
 }
 
 const DATE_CACHE_LIMIT = 50_000;
+const PARSE_CACHE_LIMIT = 10_000;
 
 /**
  * Reads the cells of the current row by canonical column name. A value that cannot be read is
@@ -110,8 +111,10 @@ export class Cells<K extends FileKind> {
   fields: string[] = [];
   line = 0;
   invalid = false;
-  // Exports repeat a few hundred distinct dates millions of times.
+  // Exports repeat a few hundred distinct dates, and a handful of risk, tier and yes/no words,
+  // millions of times: each distinct text is parsed once.
   private readonly dateCache = new Map<string, Parsed<Day>>();
+  private readonly parseCaches = new Map<(text: string) => unknown, Map<string, unknown>>();
 
   constructor(
     private readonly index: Partial<Record<ColumnName<K>, number>>,
@@ -161,7 +164,13 @@ export class Cells<K extends FileKind> {
   /** Any parser of values.ts; `what` names the kind of value in the message. */
   parse<T>(column: ColumnName<K>, parser: (text: string) => Parsed<T> | T, what = 'unknown value'): T | null {
     const text = this.text(column);
-    const value = parser(text);
+    let cache = this.parseCaches.get(parser);
+    if (cache === undefined) this.parseCaches.set(parser, (cache = new Map()));
+    let value = cache.get(text) as Parsed<T> | T | undefined;
+    if (value === undefined) {
+      value = parser(text);
+      if (cache.size < PARSE_CACHE_LIMIT) cache.set(text, value);
+    }
     if (value === INVALID) return this.reject(column, `${what} "${text}"`);
     return value as T | null;
   }

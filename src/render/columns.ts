@@ -5,6 +5,7 @@
 import type { CaseChange, OfficerChange } from '../analyse/diff.js';
 import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
 import type { InputSummary, Issue } from '../read/records.js';
+import { cellText } from './text.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -16,6 +17,8 @@ export interface Column<Row> {
   readonly value: (row: Row) => Cell;
   readonly brief: boolean;
   readonly numeric?: boolean;
+  /** Decimal places a person sees (108.0 beside 103.6); CSV and JSON keep the number as it is. */
+  readonly decimals?: number;
 }
 
 const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
@@ -27,6 +30,11 @@ const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief
 });
 const num = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> =>
   col(key, heading, value, brief, true);
+/** A percentage or an average, shown to one decimal place. */
+const oneDecimal = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> => ({
+  ...num(key, heading, value, brief),
+  decimals: 1,
+});
 
 export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   num('priority', '#', (row) => row.priority),
@@ -71,10 +79,10 @@ export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
   num('unknown_risk', 'Unk', (row) => row.by_risk.unknown, false),
   num('points', 'Points', (row) => row.points, false),
   num('capacity_points', 'Capacity', (row) => row.capacity_points, false),
-  num('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
   num('overdue', 'Overdue', (row) => row.overdue),
   num('lost', 'Lost', (row) => row.lost),
-  num('seen_on_time_pct', 'On time %', (row) => row.seen_on_time_pct, false),
+  oneDecimal('seen_on_time_pct', 'On time %', (row) => row.seen_on_time_pct, false),
   col('flags', 'Flags', (row) => row.flags.join(' ')),
 ];
 
@@ -96,8 +104,8 @@ export const GROUP_COLUMNS: readonly Column<GroupResult>[] = [
   num('cases', 'Cases', (row) => row.cases),
   num('lost', 'Lost', (row) => row.lost),
   num('overdue', 'Overdue', (row) => row.overdue),
-  num('average_caseload', 'Avg cases', (row) => row.average_caseload),
-  num('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  oneDecimal('average_caseload', 'Avg cases', (row) => row.average_caseload),
+  oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
 ];
 
 export const ISSUE_COLUMNS: readonly Column<Issue>[] = [
@@ -150,11 +158,17 @@ export const OFFICER_CHANGE_COLUMNS: readonly Column<OfficerChange>[] = [
   num('previous_caseload', 'Was', (row) => row.previous_caseload),
   num('caseload', 'Cases', (row) => row.caseload),
   num('caseload_change', 'Change', (row) => signed(row.caseload_change)),
-  num('previous_capacity_pct', 'Was %', (row) => row.previous_capacity_pct),
-  num('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  oneDecimal('previous_capacity_pct', 'Was %', (row) => row.previous_capacity_pct),
+  oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
   num('capacity_change', 'Change %', (row) => signed(row.capacity_change)),
 ];
 
 export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[] {
   return columns.filter((column) => column.brief);
+}
+
+/** A cell as a person reads it in a table, markdown or an email body. */
+export function displayText<Row>(column: Column<Row>, row: Row): string {
+  const value = column.value(row);
+  return typeof value === 'number' && column.decimals !== undefined ? value.toFixed(column.decimals) : cellText(value);
 }

@@ -9,12 +9,12 @@
  */
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
-import { briefColumns, type Column } from './columns.js';
+import { briefColumns, displayText, type Column } from './columns.js';
 import { renderCsv } from './csv.js';
 import { StringOutput, type Output } from './output.js';
 import { mainRows, sectionsFor, summaryFacts, type Section } from './sections.js';
 import { headingFor } from './table.js';
-import { cellText, plainText } from './text.js';
+import { plainText } from './text.js';
 import type { View } from './view.js';
 
 export const DEFAULT_FROM = 'caseload@localhost';
@@ -124,7 +124,7 @@ function moreLine(section: Section, attached: string | null): string | null {
 }
 
 function textTable(columns: readonly Column<unknown>[], rows: readonly unknown[]): string {
-  const cells = rows.map((row) => columns.map((column) => cellText(column.value(row))));
+  const cells = rows.map((row) => columns.map((column) => displayText(column, row)));
   const widths = columns.map((column, at) => Math.max(column.heading.length, ...cells.map((line) => line[at]!.length)));
   const line = (values: readonly string[]): string =>
     values
@@ -142,7 +142,7 @@ function htmlTable(columns: readonly Column<unknown>[], rows: readonly unknown[]
   const cell = (tag: 'th' | 'td', column: Column<unknown>, text: string): string =>
     `<${tag} style="text-align:${column.numeric ? 'right' : 'left'};padding:2px 6px;border:1px solid #ccc">${escapeHtml(text)}</${tag}>`;
   const head = `<tr>${columns.map((column) => cell('th', column, column.heading)).join('')}</tr>`;
-  const body = rows.map((row) => `<tr>${columns.map((column) => cell('td', column, cellText(column.value(row)))).join('')}</tr>`);
+  const body = rows.map((row) => `<tr>${columns.map((column) => cell('td', column, displayText(column, row))).join('')}</tr>`);
   return `<table style="border-collapse:collapse;font-size:13px">\n<thead>${head}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 

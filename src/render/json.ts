@@ -1,4 +1,4 @@
-/** `--format json`: the SPEC's one object, pretty-printed, arrays streamed element by element. */
+/** `--format json`: the SPEC's one object, its arrays streamed a record per line. */
 import type { View } from './view.js';
 import type { Output } from './output.js';
 
@@ -32,7 +32,11 @@ export function jsonDocument(view: View): Record<string, unknown> {
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
-/** Writes exactly `JSON.stringify(document, null, 2)`, without building one huge string. */
+/**
+ * Writes the document as JSON: the top level pretty-printed, and each element of a top-level
+ * array (a case, an officer, an issue) compact on a line of its own, so a national report is
+ * written in one pass and stays easy to grep, diff and page through.
+ */
 export function writeJson(document: Record<string, unknown>, out: Output): void {
   // As JSON.stringify: an undefined (or function) value leaves its key out; in an array it is null.
   const entries = Object.entries(document).filter(([, value]) => value !== undefined && typeof value !== 'function');
@@ -45,9 +49,10 @@ export function writeJson(document: Record<string, unknown>, out: Output): void 
     out.write(`  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length > 0) {
       out.write('[\n');
-      value.forEach((item, index) => {
-        out.write(`    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}${index < value.length - 1 ? ',' : ''}\n`);
-      });
+      const last = value.length - 1;
+      for (let index = 0; index <= last; index++) {
+        out.write(`    ${JSON.stringify(value[index]) ?? 'null'}${index < last ? ',' : ''}\n`);
+      }
       out.write('  ]');
     } else {
       out.write(indent(JSON.stringify(value, null, 2), '  '));

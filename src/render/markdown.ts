@@ -1,7 +1,7 @@
 /** `--format markdown`: the table view as GitHub-flavoured markdown, for tickets and wikis. */
-import { briefColumns, type Column } from './columns.js';
+import { briefColumns, displayText, type Column } from './columns.js';
 import { sectionsFor, summaryFacts, type Section } from './sections.js';
-import { cellText, neutraliseFormula, plainText } from './text.js';
+import { neutraliseFormula, plainText } from './text.js';
 import type { Output } from './output.js';
 import type { View } from './view.js';
 import { headingFor } from './table.js';
@@ -20,7 +20,7 @@ function writeSection(section: Section, out: Output): void {
   out.write(`| ${columns.map((column) => column.heading).join(' | ')} |\n`);
   out.write(`|${columns.map((column) => (column.numeric ? ' ---: ' : ' --- ')).join('|')}|\n`);
   for (const row of section.rows) {
-    out.write(`| ${columns.map((column) => markdownCell(cellText(column.value(row)))).join(' | ')} |\n`);
+    out.write(`| ${columns.map((column) => markdownCell(displayText(column, row))).join(' | ')} |\n`);
   }
   if (section.total > section.rows.length) out.write(`\n_… ${section.total - section.rows.length} more_\n`);
 }

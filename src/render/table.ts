@@ -2,9 +2,9 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LOST_FLAGS } from '../analyse/report.js';
-import { briefColumns, type Column } from './columns.js';
+import { briefColumns, displayText, type Column } from './columns.js';
 import { sectionsFor, summaryFacts, type Section } from './sections.js';
-import { cellText, plainText } from './text.js';
+import { plainText } from './text.js';
 import type { Output } from './output.js';
 import type { View } from './view.js';
 
@@ -49,7 +49,7 @@ function writeSection(section: Section, out: Output, chalk: ChalkInstance): void
     // No rule between rows: twice the rows on a screen.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of section.rows) table.push(columns.map((column) => paint(column, cellText(column.value(row)), chalk)));
+  for (const row of section.rows) table.push(columns.map((column) => paint(column, displayText(column, row), chalk)));
   out.write(`${table.toString()}\n`);
   if (section.total > section.rows.length) {
     out.write(chalk.dim(`… ${section.total - section.rows.length} more (--limit N, or --format csv|json for all)\n`));

@@ -7,16 +7,25 @@ import { contactRules, countsAsContact, isRecentFailure, type ContactRules } fro
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { AS_OF, daysAgo } from './builders.js';
 
-function rules(options: { hasOutcome?: boolean; countTypes?: string[] | null; countOutcomes?: string[] } = {}): ContactRules {
+function rules(options: { hasOutcome?: boolean; hasType?: boolean; countTypes?: string[] | null; countOutcomes?: string[] } = {}): ContactRules {
   return contactRules(
     AS_OF,
     {
       count_outcomes: options.countOutcomes ?? DEFAULT_CONFIG.contacts.count_outcomes,
       count_types: options.countTypes === undefined ? DEFAULT_CONFIG.contacts.count_types : options.countTypes,
     },
-    options.hasOutcome ?? true,
+    { outcome: options.hasOutcome ?? true, type: options.hasType ?? true },
   );
 }
+
+describe('a count_types filter with no type column', () => {
+  it('cannot apply: every attended contact counts, rather than none', () => {
+    const noTypeColumn = rules({ countTypes: ['office'], hasType: false });
+    expect(countsAsContact('attended', '', noTypeColumn)).toBe(true);
+    expect(countsAsContact('failed_to_attend', '', noTypeColumn)).toBe(false);
+    expect(countsAsContact('attended', '', rules({ countTypes: ['office'] }))).toBe(false);
+  });
+});
 
 describe('which contacts count (default: attended, any type)', () => {
   const defaults = rules();

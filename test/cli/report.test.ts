@@ -94,8 +94,14 @@ describe('caseload report --json: the SPEC 3 document', () => {
     expect(runCli(['report', SAMPLE, '--format', 'json', '--all', ...AS_OF]).stdout).toBe(first.stdout);
   });
 
-  it('is pretty-printed with two spaces, as JSON.stringify(doc, null, 2)', () => {
-    expect(first.stdout).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+  it('pretty-prints the top level and writes one case, officer or issue per line', () => {
+    const lines = first.stdout.split('\n');
+    expect(lines[0]).toBe('{');
+    expect(lines[1]).toBe('  "schema_version": 1,');
+    const caseLines = lines.filter((line) => line.startsWith('    {"crn":'));
+    expect(caseLines).toHaveLength(doc.cases.length);
+    expect(caseLines.map((line) => JSON.parse(line.replace(/,$/, '')).crn)).toEqual(doc.cases.map((result: { crn: string }) => result.crn));
+    expect(lines.filter((line) => line.startsWith('    {"officer_id":'))).toHaveLength(doc.officers.length);
   });
 
   it('uses snake_case keys throughout', () => {

@@ -106,6 +106,16 @@ describe('readCsv: line ends and blank lines', () => {
     ]);
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('%s: blank lines before the header are skipped, and the delimiter is sniffed from the header', async (_name, eol) => {
+    const result = await csvOf(['', '', 'crn;name;risk', 'X1;Lee, Ann;low', ''].join(eol));
+    expect(result.delimiter).toBe(';');
+    expect(result.header).toEqual(['crn', 'name', 'risk']);
+    expect(result.records).toEqual([{ fields: ['X1', 'Lee, Ann', 'low'], line: 4 }]);
+  });
+
   it('several blank lines in a row, and at the end, are skipped', async () => {
     const result = await csvOf('crn,name\r\n\r\n\r\n\r\nX1,Ann\r\n\r\n\r\n');
     expect(result.records).toEqual([{ fields: ['X1', 'Ann'], line: 5 }]);

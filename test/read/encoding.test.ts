@@ -151,6 +151,16 @@ describe('text that is not UTF-8, read without --encoding', () => {
     expect(error.message).toContain(`/offenders.csv:${badLine}: not UTF-8 text (byte 0xE9)`);
   });
 
+  it('when officers.csv and offenders.csv both fail, names officers.csv, even when it fails last', async () => {
+    // officers.csv: 3 MiB of good rows before its bad byte, so offenders.csv fails first in time.
+    const rows = ['officer_id,name'];
+    while (rows.length < 150_000) rows.push(`P${rows.length},Officer Name ${rows.length}`);
+    rows.push('Pbad,Ren\u00e9');
+    const officers = Buffer.from(rows.join('\n') + '\n', 'latin1');
+    const error = await rejection(() => readFiles({ officers, offenders: windowsBytes(['crn,officer_id,risk,name', 'X1,P1,low,Zo\u00e9'], '\n') }));
+    expect(error.message).toMatch(new RegExp(`/officers\\.csv:${rows.length}: not UTF-8 text`));
+  });
+
   it('names the line of a byte cut short at the very end of the file', async () => {
     const error = await rejection(() => readFiles({ offenders: Buffer.from('crn,officer_id,risk\nX1,P1,low\nX2,P1,\xe9', 'latin1') }));
     expect(error.message).toMatch(/\/offenders\.csv:3: not UTF-8 text/);

@@ -75,7 +75,6 @@ describe('two files on standard input', () => {
   it.each([
     [['--officers', '-', '--offenders', '-']],
     [['--offenders', '-', '--contacts', '-']],
-    [['--officers', '-', '--offenders', '-', '--contacts', '-']],
   ])('%j is a usage error (exit 2), one line', (files) => {
     const result = runCli(['validate', CANONICAL, ...files, ...AS_OF], { input: 'crn,officer_id,risk\nX1,P1,low\n' });
     expect(result.exitCode).toBe(2);
