@@ -13,6 +13,7 @@ import {
   parseOutcome,
   parseRisk,
   parseTier,
+  parseIsoDay,
   scoringTier,
 } from '../src/read/values.js';
 
@@ -589,4 +590,24 @@ describe('parseHours (non-negative number)', () => {
       expect(parseHours(text)).toBe(INVALID);
     },
   );
+});
+
+describe('parseIsoDay (the fast path for YYYY-MM-DD)', () => {
+  it('agrees with parseDate on every day of 1999 to 2030, and on days that do not exist', () => {
+    for (let day = parseDate('1999-01-01') as number; day <= (parseDate('2030-12-31') as number); day++) {
+      const text = formatDay(day);
+      expect(parseIsoDay(text)).toBe(day);
+    }
+    for (const text of ['2026-02-29', '2026-02-30', '2025-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2024-02-30']) {
+      expect(parseIsoDay(text)).toBe(INVALID);
+      expect(parseDate(text)).toBe(INVALID);
+    }
+    expect(parseIsoDay('2024-02-29')).toBe(parseDate('2024-02-29'));
+  });
+
+  it('leaves every other form to parseDate', () => {
+    for (const text of ['05/03/2026', '5 Mar 2026', '2026-3-5', '2026-03-05T10:00', '2026-03-0x', ' 2026-03-05', '2026/03/05', '']) {
+      expect(parseIsoDay(text)).toBeUndefined();
+    }
+  });
 });

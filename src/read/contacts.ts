@@ -88,6 +88,9 @@ export function contactRowHandler(
   // This runs once per contact, millions of times: fields are read by position, not by name.
   const { crn: crnAt, date: dateAt, outcome: outcomeAt, type: typeAt } = header.index;
   const field = (fields: string[], at: number | undefined): string => (at === undefined ? '' : (fields[at] ?? '').trim());
+  // Exports sorted by case repeat a crn row after row: skip the hash lookup then.
+  let lastCrn = '';
+  let lastAt: number | undefined;
   return (fields, line) => {
     cells.next(fields, line);
     const crn = field(fields, crnAt);
@@ -98,7 +101,11 @@ export function contactRowHandler(
       else if (!cells.invalid) log.add(line, 'date', 'missing_key', 'date: empty; the contact cannot be placed');
       return;
     }
-    const at = fold.caseIndex.get(crn);
+    if (crn !== lastCrn) {
+      lastCrn = crn;
+      lastAt = fold.caseIndex.get(crn);
+    }
+    const at = lastAt;
     if (at === undefined) {
       tally.rejected++;
       log.add(line, 'crn', 'unknown_crn', `crn ${crn} is not in offenders.csv; contact not counted`);

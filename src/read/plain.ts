@@ -70,9 +70,24 @@ export class PlainSplitter {
     const { delimiter, recordDelimiter, emit } = this;
     // Only a stray CR or LF that is not the record delimiter can add a physical line.
     const strayBreaks = recordDelimiter === '\n' ? text.includes('\r') : recordDelimiter === '\r' ? text.includes('\n') : /\r(?!\n)|(?<!\r)\n/.test(text);
-    for (const line of text.split(recordDelimiter)) {
-      const fields = line.split(delimiter);
+    // indexOf and slice, rather than split per line and per field: half the time and garbage.
+    const length = text.length;
+    let lineStart = 0;
+    for (;;) {
+      let lineEnd = text.indexOf(recordDelimiter, lineStart);
+      if (lineEnd === -1) lineEnd = length;
+      const fields: string[] = [];
+      let fieldStart = lineStart;
+      for (;;) {
+        const next = text.indexOf(delimiter, fieldStart);
+        if (next === -1 || next >= lineEnd) break;
+        fields.push(text.slice(fieldStart, next));
+        fieldStart = next + delimiter.length;
+      }
+      fields.push(text.slice(fieldStart, lineEnd));
       emit(fields, strayBreaks ? lineBreaksWithin(fields) : 0);
+      if (lineEnd === length) return;
+      lineStart = lineEnd + recordDelimiter.length;
     }
   }
 }

@@ -7,7 +7,7 @@ import { closestHeader, mapHeaders, type ColumnName, type ExtraAliases, type Fil
 import { readCsv, type CsvOptions } from './csv.js';
 import type { Issue, IssueCode } from './records.js';
 import type { Source } from './source.js';
-import { INVALID, parseDate, type DateOrder, type Day, type Parsed } from './values.js';
+import { INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
 
 export interface ReadSettings extends CsvOptions {
   readonly dateOrder: DateOrder;
@@ -152,7 +152,8 @@ export class Cells<K extends FileKind> {
   /** `date` for text already taken from the row (the contacts hot path reads fields directly). */
   dateFrom(column: ColumnName<K>, text: string): Day | null {
     if (text === '') return null;
-    let day = this.dateCache.get(text);
+    let day: Parsed<Day> | undefined = parseIsoDay(text);
+    if (day === undefined) day = this.dateCache.get(text);
     if (day === undefined) {
       day = parseDate(text, this.dateOrder);
       if (this.dateCache.size < DATE_CACHE_LIMIT) this.dateCache.set(text, day);
