@@ -1,12 +1,12 @@
 /** The command line: builds commander from the declared commands and options, and dispatches. */
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { CaseloadError, EXIT } from '../errors.js';
+import { CaseloadError, EXIT, UsageError } from '../errors.js';
 import { StreamOutput } from '../render/output.js';
 import { plainText } from '../render/text.js';
 import { makeChalk } from './color.js';
 import { collect, OPTION_GROUPS, parseOptions, type OptionSpec } from './options.js';
-import { localToday, type RunContext } from './run.js';
+import { formatOf, localToday, type RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
 import { diffCommand } from './commands/diff.js';
@@ -84,6 +84,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { spec, args, raw } = dispatch as Dispatch;
   try {
     const options = parseOptions(raw);
+    // SPEC 3.1: a digest is a report, a list of cases or a diff.
+    if (formatOf(options) === 'email' && !spec.groups.includes('email')) {
+      throw new UsageError(`--format email: ${spec.name} has no digest; use report, cases or diff`);
+    }
     const context: RunContext = {
       out: stdout,
       err: (line) => process.stderr.write(`${line}\n`),

@@ -51,7 +51,11 @@ function groupCases(cases: readonly CaseResult[], keyOf: (result: CaseResult) =>
   for (const result of cases) {
     const key = keyOf(result);
     if (key === null || key === '') none.push(result);
-    else keyed.set(key, [...(keyed.get(key) ?? []), result]);
+    else {
+      const group = keyed.get(key);
+      if (group) group.push(result);
+      else keyed.set(key, [result]);
+    }
   }
   return { keyed: new Map([...keyed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), none };
 }
