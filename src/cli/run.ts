@@ -110,7 +110,8 @@ export async function runAnalysis(kind: ViewKind, dir: string | undefined, optio
   const config = await effectiveConfig(options);
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
-  const { exports, report } = await analyseExport(inputs, options, asOf, config);
+  // Only the report is kept: the read records can go before the output is written.
+  const { report } = await analyseExport(inputs, options, asOf, config);
   const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'));
-  return present(view, exports.issues, options, context);
+  return present(view, report.issues, options, context);
 }

@@ -101,10 +101,23 @@ export function parseDate(text: string, order: DateOrder = 'dmy'): Parsed<Day> {
 const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
 
 /**
- * `YYYY-MM-DD` for a day number: civil-from-days (H. Hinnant), as a Date and toISOString cost
- * an allocation each, millions of times over in a large report.
+ * `YYYY-MM-DD` for a day number. A report formats the same few thousand days millions of
+ * times, so each day's text is made once and shared.
  */
 export function formatDay(day: Day): string {
+  let text = formatted.get(day);
+  if (text === undefined) {
+    text = civilText(day);
+    if (formatted.size < FORMATTED_LIMIT) formatted.set(day, text);
+  }
+  return text;
+}
+
+const formatted = new Map<Day, string>();
+const FORMATTED_LIMIT = 100_000;
+
+/** Civil-from-days (H. Hinnant): arithmetic rather than a Date and toISOString per call. */
+function civilText(day: Day): string {
   const shifted = day + 719_468; // days from 0000-03-01
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;

@@ -34,6 +34,6 @@ export const diffCommand: CommandSpec = {
     ]);
     const diff = diffReports(previous.report, current.report, { all: options.all });
     const view = buildView('diff', current.report, viewOptions(options, `${previousDir} → ${dir}`), diff);
-    return present(view, current.exports.issues, options, context);
+    return present(view, current.report.issues, options, context);
   },
 };
