@@ -93,6 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       err: (line) => process.stderr.write(`${line}\n`),
       chalk: makeChalk(options.color),
       today: localToday,
+      ...(debug ? { timing: stageTimer((line) => process.stderr.write(`${line}\n`)) } : {}),
     };
     const code = await spec.run(args, options, context);
     stdout.flush();
@@ -114,6 +115,16 @@ function reportError(error: unknown, debug: boolean): number {
   process.stderr.write(`caseload: internal error: ${plainText(message)}${debug ? '' : ' (run with --debug for a trace)'}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
+}
+
+/** `caseload: read 2.31 s (rss 410 MB)`: for --debug, each stage since the last. */
+function stageTimer(write: (line: string) => void): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    write(`caseload: ${stage} ${((now - last) / 1000).toFixed(2)} s (rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB)`);
+    last = now;
+  };
 }
 
 function finish(code: number): number {

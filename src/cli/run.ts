@@ -25,6 +25,8 @@ export interface RunContext {
   readonly chalk: ChalkInstance;
   /** Today, in local time: the as-of date when none is given. The clock stays out here. */
   readonly today: () => Day;
+  /** With --debug: how long each stage took, on standard error. */
+  readonly timing?: (stage: string) => void;
 }
 
 export function localToday(): Day {
@@ -70,6 +72,7 @@ export async function analyseExport(
   options: RunOptions,
   asOf: Day,
   config: Config,
+  timing?: (stage: string) => void,
 ): Promise<{ exports: Exports; report: Report }> {
   const exports = await readExports(inputs, {
     asOf,
@@ -83,7 +86,10 @@ export async function analyseExport(
     const more = exports.issues.length - 1;
     throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);
   }
-  return { exports, report: analyse(exports, { asOf, config, ...(options.sort ? { sort: options.sort } : {}) }) };
+  timing?.('read');
+  const report = analyse(exports, { asOf, config, ...(options.sort ? { sort: options.sort } : {}) });
+  timing?.('analyse');
+  return { exports, report };
 }
 
 export function viewOptions(options: RunOptions, source: string): ViewOptions {
@@ -111,7 +117,9 @@ export async function runAnalysis(kind: ViewKind, dir: string | undefined, optio
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
   // Only the report is kept: the read records can go before the output is written.
-  const { report } = await analyseExport(inputs, options, asOf, config);
+  const { report } = await analyseExport(inputs, options, asOf, config, context.timing);
   const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'));
-  return present(view, report.issues, options, context);
+  const exitCode = await present(view, report.issues, options, context);
+  context.timing?.('render');
+  return exitCode;
 }

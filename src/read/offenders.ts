@@ -37,11 +37,11 @@ export async function readOffenders(
       const record: CaseRecord = {
         line,
         crn,
-        officerId: cells.optionalText('officer_id'),
+        officerId: cells.sharedText('officer_id'),
         risk: cells.parse('risk', parseRisk),
         name: cells.optionalText('name'),
         tier: cells.parse('tier', parseTier, 'unknown tier'),
-        sentenceType: cells.optionalText('sentence_type'),
+        sentenceType: cells.sharedText('sentence_type'),
         startDate: cells.date('start_date'),
         endDate: cells.date('end_date'),
         lastContact,

@@ -102,6 +102,7 @@ function missingColumnError(file: string, missing: readonly string[], headers: r
 
 const DATE_CACHE_LIMIT = 50_000;
 const PARSE_CACHE_LIMIT = 10_000;
+const SHARED_STRINGS_LIMIT = 100_000;
 
 /**
  * Reads the cells of the current row by canonical column name. A value that cannot be read is
@@ -115,6 +116,7 @@ export class Cells<K extends FileKind> {
   // millions of times: each distinct text is parsed once.
   private readonly dateCache = new Map<string, Parsed<Day>>();
   private readonly parseCaches = new Map<(text: string) => unknown, Map<string, unknown>>();
+  private readonly sharedStrings = new Map<string, string>();
 
   constructor(
     private readonly index: Partial<Record<ColumnName<K>, number>>,
@@ -143,6 +145,19 @@ export class Cells<K extends FileKind> {
   optionalText(column: ColumnName<K>): string | null {
     const value = this.text(column);
     return value === '' ? null : value;
+  }
+
+  /**
+   * optionalText for a column whose values repeat (officer codes, sentence types): every case
+   * shares one string per value, which on a million-case export saves a hundred megabytes.
+   */
+  sharedText(column: ColumnName<K>): string | null {
+    const value = this.text(column);
+    if (value === '') return null;
+    const shared = this.sharedStrings.get(value);
+    if (shared !== undefined) return shared;
+    if (this.sharedStrings.size < SHARED_STRINGS_LIMIT) this.sharedStrings.set(value, value);
+    return value;
   }
 
   date(column: ColumnName<K>): Day | null {

@@ -3,27 +3,38 @@ export interface Output {
   write(text: string): void;
 }
 
-const BATCH_CHARS = 1 << 16;
+const BATCH_BYTES = 1 << 20;
 
+/**
+ * Encodes text straight into a 1 MiB buffer and writes it when full: no string of the output
+ * lives longer than one call, so a national report's text never piles up on the heap.
+ */
 export class StreamOutput implements Output {
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  private used = 0;
   closed = false;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
   write(text: string): void {
     if (this.closed) return;
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= BATCH_CHARS) this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.used + text.length * 3 > BATCH_BYTES) {
+      this.flush();
+      if (text.length * 3 > BATCH_BYTES) {
+        this.stream.write(text);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
   }
 
   flush(): void {
-    if (this.pending.length === 0 || this.closed) return;
-    this.stream.write(this.pending.join(''));
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.used === 0 || this.closed) return;
+    this.stream.write(this.buffer.subarray(0, this.used));
+    // A stream may hold on to what it was given: the next batch gets a buffer of its own.
+    this.buffer = Buffer.allocUnsafe(BATCH_BYTES);
+    this.used = 0;
   }
 }
 
