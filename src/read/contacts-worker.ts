@@ -1,6 +1,12 @@
-/** Worker thread entry: reads one share of contacts.csv (see parallel.ts). */
+/**
+ * Worker thread entry (see parallel.ts): learns the cases' order from offenders.csv, then reads
+ * segments of contacts.csv until none is left.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readSegment, type SegmentTask } from './parallel.js';
+import { readCaseOrder } from './offenders.js';
+import { readSegments, type WorkerTask } from './parallel.js';
 
-const result = readSegment(workerData as SegmentTask);
-parentPort!.postMessage(result, result.quoted ? [] : [result.lastContact.buffer as ArrayBuffer, result.failedToAttend.buffer as ArrayBuffer]);
+const task = workerData as WorkerTask;
+const caseIndex = await readCaseOrder(task.offenders, task.offendersSettings);
+const result = readSegments(task.plan, task.next, caseIndex);
+parentPort!.postMessage(result, [result.lastContact.buffer as ArrayBuffer, result.failedToAttend.buffer as ArrayBuffer]);

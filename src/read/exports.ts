@@ -5,7 +5,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import type { FileKind } from './columns.js';
 import { readContacts, type ContactsRead } from './contacts.js';
-import { defaultThreads, readContactsInParallel } from './parallel.js';
+import { defaultThreads, startContactsInParallel } from './parallel.js';
 import { readOfficers } from './officers.js';
 import { readOffenders } from './offenders.js';
 import type { Exports, Issue } from './records.js';
@@ -83,32 +83,38 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     delimiter: options.delimiter,
   };
   const issueLists: Record<FileKind, Issue[]> = { officers: [], offenders: [], contacts: [] };
-  const [officersRead, offendersRead] = await Promise.allSettled([
-    readOfficers(sources.officers, settings, new IssueLog(sources.officers.label, issueLists.officers)),
-    readOffenders(sources.offenders, { ...settings, asOf: options.asOf }, new IssueLog(sources.offenders.label, issueLists.offenders)),
-  ]);
-  // When both fail (an old export is windows-1252 throughout), name officers.csv's error
-  // whichever read failed first, so the same input always gives the same message.
-  if (officersRead.status === 'rejected') throw officersRead.reason;
-  if (offendersRead.status === 'rejected') throw offendersRead.reason;
-  const officers = officersRead.value;
-  const offenders = offendersRead.value;
-  let contacts: ContactsRead | null = null;
-  if (sources.contacts) {
-    const contactSettings = { ...settings, asOf: options.asOf, counting: options.config.contacts };
-    const log = new IssueLog(sources.contacts.label, issueLists.contacts);
-    const caseIndex = new Map(offenders.cases.map((record, at) => [record.crn, at]));
-    contacts =
-      (await readContactsInParallel(sources.contacts, contactSettings, log, caseIndex, options.threads ?? defaultThreads(), options.parallelMinBytes)) ??
-      (await readContacts(sources.contacts, contactSettings, log, caseIndex));
+  const contactSettings = { ...settings, asOf: options.asOf, counting: options.config.contacts };
+  // A large contacts.csv starts reading on the other cores while offenders.csv reads here.
+  const parallel = sources.contacts
+    ? startContactsInParallel(sources.contacts, contactSettings, sources.offenders, options.threads ?? defaultThreads(), options.parallelMinBytes)
+    : null;
+  try {
+    const [officersRead, offendersRead] = await Promise.allSettled([
+      readOfficers(sources.officers, settings, new IssueLog(sources.officers.label, issueLists.officers)),
+      readOffenders(sources.offenders, { ...settings, asOf: options.asOf }, new IssueLog(sources.offenders.label, issueLists.offenders)),
+    ]);
+    // When both fail (an old export is windows-1252 throughout), name officers.csv's error
+    // whichever read failed first, so the same input always gives the same message.
+    if (officersRead.status === 'rejected') throw officersRead.reason;
+    if (offendersRead.status === 'rejected') throw offendersRead.reason;
+    const officers = officersRead.value;
+    const offenders = offendersRead.value;
+    let contacts: ContactsRead | null = null;
+    if (sources.contacts) {
+      const log = new IssueLog(sources.contacts.label, issueLists.contacts);
+      const caseIndex = new Map(offenders.cases.map((record, at) => [record.crn, at]));
+      contacts = (await parallel?.finish(log, caseIndex)) ?? (await readContacts(sources.contacts, contactSettings, log, caseIndex));
+    }
+    return {
+      officers: officers.officers,
+      cases: offenders.cases,
+      contacts: contacts?.contacts ?? null,
+      columns: { officers: officers.columns, offenders: offenders.columns, contacts: contacts?.columns ?? null },
+      inputs: [officers.input, offenders.input, ...(contacts ? [contacts.input] : [])],
+      // Grouped by file, each in line order, whichever file finished first.
+      issues: [...issueLists.officers, ...issueLists.offenders, ...issueLists.contacts],
+    };
+  } finally {
+    parallel?.stop();
   }
-  return {
-    officers: officers.officers,
-    cases: offenders.cases,
-    contacts: contacts?.contacts ?? null,
-    columns: { officers: officers.columns, offenders: offenders.columns, contacts: contacts?.columns ?? null },
-    inputs: [officers.input, offenders.input, ...(contacts ? [contacts.input] : [])],
-    // Grouped by file, each in line order, whichever file finished first.
-    issues: [...issueLists.officers, ...issueLists.offenders, ...issueLists.contacts],
-  };
 }

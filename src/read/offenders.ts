@@ -6,6 +6,33 @@ import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseOptionalBoolean
 
 const invalidStatus = (): typeof INVALID => INVALID;
 
+/**
+ * Puts a case in its place in file order. A crn listed again takes the later row's place (the
+ * later row wins); returns the earlier row's value. The order of `byCrn` is the order of the
+ * cases, which the contacts workers rebuild on their own (see parallel.ts).
+ */
+export function placeCase<V>(byCrn: Map<string, V>, crn: string, value: V): V | undefined {
+  const earlier = byCrn.get(crn);
+  if (earlier !== undefined) byCrn.delete(crn);
+  byCrn.set(crn, value);
+  return earlier;
+}
+
+/** Reads only the crns of offenders.csv, in the order readOffenders gives the cases. */
+export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<Map<string, number>> {
+  const order = new Map<string, true>();
+  const silent = new IssueLog(source.label, []);
+  await readTable('offenders', source, settings, silent, (header) => {
+    const at = header.index.crn!;
+    return (fields) => {
+      const crn = (fields[at] ?? '').trim();
+      if (crn !== '') placeCase(order, crn, true);
+    };
+  });
+  let position = 0;
+  return new Map([...order.keys()].map((crn) => [crn, position++]));
+}
+
 export async function readOffenders(
   source: Source,
   settings: ReadSettings & { readonly asOf: Day },
@@ -55,13 +82,11 @@ export async function readOffenders(
         invalidData: cells.invalid || misaligned,
         duplicateRecord: false,
       };
-      const earlier = byCrn.get(crn);
+      const earlier = placeCase(byCrn, crn, record);
       if (earlier) {
         log.add(line, 'crn', 'duplicate_record', `crn ${crn} is listed on lines ${earlier.line} and ${line}; line ${line} is read`);
         record.duplicateRecord = true;
-        byCrn.delete(crn);
       }
-      byCrn.set(crn, record);
     };
   });
   return {

@@ -1,8 +1,15 @@
 /**
- * Reads a large contacts.csv on every core: the file is cut into byte ranges at line starts, a
- * worker thread folds each range, and the folds are merged (latest contact: max; failures to
- * attend: sum), so the result is the same as one stream's. Only safe where no quoted field can
- * hide a line break: a worker that meets a quote gives up and the file is read as one stream.
+ * Reads a large contacts.csv on every core, while offenders.csv is still being read.
+ *
+ * The file is cut at line starts into segments, more than there are threads; each thread takes
+ * the next segment from a shared counter and folds it into its own per-case arrays. A worker
+ * learns the cases' order by reading offenders.csv's crn column itself, so it starts at once;
+ * the main thread joins in when it has read offenders.csv, and checks that the worker's order
+ * matches its own. The folds merge (latest contact: max; failures to attend: sum) and the
+ * segments' issues are renumbered in file order, so the result is the same as one stream's.
+ *
+ * Only safe where no quoted field can hide a line break: a quote anywhere (or bytes that are
+ * not UTF-8) and the file is read as one stream instead, which reports what it finds.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,6 +24,8 @@ import { detectBom, NotUtf8Error, Utf8Checker, type Source } from './source.js';
 /** Below this size a file reads faster in one stream than workers start. */
 export const PARALLEL_MIN_BYTES = 8 << 20;
 const MAX_THREADS = 4;
+/** Segments per thread: small enough that a thread joining late still gets its share. */
+const SEGMENTS_PER_THREAD = 8;
 const HEAD_BYTES = 1 << 16;
 const CHUNK_BYTES = 1 << 20;
 
@@ -24,32 +33,55 @@ export function defaultThreads(): number {
   return Math.min(MAX_THREADS, availableParallelism());
 }
 
-/** What a worker needs to read its share. */
-export interface SegmentTask {
+/** How contacts.csv is cut, and what every thread needs to read its segments. */
+export interface SplitPlan {
   readonly path: string;
   readonly file: string;
-  readonly begin: number;
-  readonly finish: number;
+  /** Nominal byte offsets; segment k holds the lines that start in [bounds[k], bounds[k+1]). */
+  readonly bounds: number[];
   readonly delimiter: string;
   readonly recordDelimiter: string;
   readonly header: string[];
   readonly settings: ContactSettings;
-  readonly crns: string[];
 }
 
-export type SegmentResult =
-  | { readonly quoted: true }
-  | {
-      readonly quoted: false;
-      /** Physical lines the segment spans, blank ones included. */
-      readonly lines: number;
-      readonly records: number;
-      readonly rejected: number;
-      /** Line numbers counted from the segment's first line. */
-      readonly issues: Issue[];
-      readonly lastContact: Int32Array;
-      readonly failedToAttend: Int32Array;
-    };
+/** A worker's orders: the plan, the shared segment counter, and where to learn the cases' order. */
+export interface WorkerTask {
+  readonly plan: SplitPlan;
+  readonly next: SharedArrayBuffer;
+  readonly offenders: Source;
+  readonly offendersSettings: ReadSettings;
+}
+
+/** One segment, read: its line count, rows and issues (lines counted from the segment's start). */
+export interface SegmentRead {
+  readonly lines: number;
+  readonly records: number;
+  readonly rejected: number;
+  readonly issues: Issue[];
+}
+
+/** What a thread hands back: its segments by number, its fold, and the case order it used. */
+export interface ThreadResult {
+  /** A quote or non-UTF-8 bytes were met: the file must be read as one stream. */
+  readonly unsplittable: boolean;
+  readonly segments: [number, SegmentRead][];
+  readonly lastContact: Int32Array;
+  readonly failedToAttend: Int32Array;
+  readonly caseOrder: string;
+}
+
+/** FNV-1a over the crns in order: two threads agree on the case order when this agrees. */
+export function caseOrderDigest(crns: Iterable<string>): string {
+  let hash = 0x811c9dc5;
+  let count = 0;
+  for (const crn of crns) {
+    for (let at = 0; at < crn.length; at++) hash = Math.imul(hash ^ crn.charCodeAt(at), 0x01000193);
+    hash = Math.imul(hash ^ 10, 0x01000193);
+    count++;
+  }
+  return `${count}:${(hash >>> 0).toString(16)}`;
+}
 
 /** The first line start at or after `offset`: just past a record delimiter. */
 function lineStartFrom(fd: number, offset: number, delimiter: Buffer, size: number): number {
@@ -65,71 +97,65 @@ function lineStartFrom(fd: number, offset: number, delimiter: Buffer, size: numb
   return size;
 }
 
-/**
- * One share's job: fold the lines that start in [begin, finish). Synchronous: it owns its
- * thread. A worker builds the crn index from `task.crns`; the main thread passes its own.
- */
-export function readSegment(task: SegmentTask, index?: ReadonlyMap<string, number>): SegmentResult {
-  const issues: Issue[] = [];
-  const log = new IssueLog(task.file, issues);
-  const caseIndex = index ?? new Map(task.crns.map((crn, at) => [crn, at]));
-  const fold = new ContactFold(caseIndex);
-  const tally: ContactTally = { rejected: 0 };
-  const silent = new IssueLog(task.file, []); // header issues were recorded by the main thread
-  const header = checkHeader('contacts', task.file, task.header, task.settings, silent);
-  const onRecord = checkedRows(task.header.length, log, contactRowHandler(header, task.settings, log, fold, tally));
-  const counter = new RecordCounter({ header: () => {}, record: onRecord }, { headerSeen: true });
-  const splitter = new PlainSplitter(task.delimiter, task.recordDelimiter, counter.take);
-  const checker = new Utf8Checker();
+class Unsplittable extends Error {}
 
-  const fd = openSync(task.path, 'r');
+/** Reads segment `part` into `fold`. Synchronous: the thread has nothing else to do. */
+function readSegment(plan: SplitPlan, part: number, fold: ContactFold): SegmentRead {
+  const issues: Issue[] = [];
+  const log = new IssueLog(plan.file, issues);
+  const tally: ContactTally = { rejected: 0 };
+  const silent = new IssueLog(plan.file, []); // header issues are the main thread's to record
+  const header = checkHeader('contacts', plan.file, plan.header, plan.settings, silent);
+  const onRecord = checkedRows(plan.header.length, log, contactRowHandler(header, plan.settings, log, fold, tally));
+  const counter = new RecordCounter({ header: () => {}, record: onRecord }, { headerSeen: true });
+  const splitter = new PlainSplitter(plan.delimiter, plan.recordDelimiter, counter.take);
+  const checker = new Utf8Checker();
+  const fd = openSync(plan.path, 'r');
   try {
-    const size = statSync(task.path).size;
-    const delimiter = Buffer.from(task.recordDelimiter);
-    const start = lineStartFrom(fd, task.begin, delimiter, size);
-    const end = lineStartFrom(fd, task.finish, delimiter, size);
+    const size = statSync(plan.path).size;
+    const delimiter = Buffer.from(plan.recordDelimiter);
+    const start = lineStartFrom(fd, plan.bounds[part]!, delimiter, size);
+    const end = lineStartFrom(fd, plan.bounds[part + 1]!, delimiter, size);
     const chunk = Buffer.alloc(CHUNK_BYTES);
     for (let position = start; position < end; ) {
       const read = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, end - position), position);
       if (read === 0) break;
       position += read;
       const bytes = chunk.subarray(0, read);
-      if (bytes.includes(QUOTE)) return { quoted: true };
+      if (bytes.includes(QUOTE)) throw new Unsplittable();
       splitter.write(checker.write(bytes).toString('utf8'));
     }
     checker.end();
     splitter.end();
   } catch (error) {
-    // A wrong encoding is reported, with its line, by the one-stream reader.
-    if (error instanceof NotUtf8Error) return { quoted: true };
+    if (error instanceof NotUtf8Error) throw new Unsplittable();
     throw error;
   } finally {
     closeSync(fd);
   }
-  return {
-    quoted: false,
-    lines: counter.nextLine - 1,
-    records: counter.records,
-    rejected: tally.rejected,
-    issues,
-    lastContact: fold.lastContact,
-    failedToAttend: fold.failedToAttend,
-  };
+  return { lines: counter.nextLine - 1, records: counter.records, rejected: tally.rejected, issues };
 }
 
-function runWorker(task: SegmentTask): Promise<SegmentResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./contacts-worker.js', import.meta.url), { workerData: task });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`contacts worker stopped with exit code ${code}`));
-    });
-  });
+/** Takes segments from the shared counter until none is left. */
+export function readSegments(plan: SplitPlan, next: SharedArrayBuffer, caseIndex: ReadonlyMap<string, number>): ThreadResult {
+  const counter = new Int32Array(next);
+  const fold = new ContactFold(caseIndex);
+  const segments: [number, SegmentRead][] = [];
+  let unsplittable = false;
+  for (let part = Atomics.add(counter, 0, 1); part < plan.bounds.length - 1; part = Atomics.add(counter, 0, 1)) {
+    try {
+      segments.push([part, readSegment(plan, part, fold)]);
+    } catch (error) {
+      if (!(error instanceof Unsplittable)) throw error;
+      unsplittable = true;
+      Atomics.store(counter, 0, plan.bounds.length); // stop every thread: the file reads as one stream
+    }
+  }
+  return { unsplittable, segments, lastContact: fold.lastContact, failedToAttend: fold.failedToAttend, caseOrder: caseOrderDigest(caseIndex.keys()) };
 }
 
 /** The header line and where the data starts, if the head of the file allows splitting at all. */
-function planSplit(path: string, settings: ReadSettings): { header: string; dataStart: number; recordDelimiter: string; size: number } | null {
+function headOf(path: string, settings: ReadSettings): { header: string; dataStart: number; recordDelimiter: string; size: number } | null {
   const fd = openSync(path, 'r');
   try {
     const size = statSync(path).size;
@@ -141,7 +167,8 @@ function planSplit(path: string, settings: ReadSettings): { header: string; data
     const recordDelimiter = detectRecordDelimiter(text);
     if (recordDelimiter === null) return null;
     const header = text.slice(0, firstLineEnd(text));
-    if (header.includes('"') || header.trim() === '') return null; // a blank line first: read as one stream
+    // A quoted header, or blank lines before it, are left to the one-stream reader.
+    if (header.includes('"') || header.trim() === '') return null;
     const dataStart = bomLength + Buffer.byteLength(header) + recordDelimiter.length;
     return { header, dataStart, recordDelimiter, size };
   } finally {
@@ -149,68 +176,98 @@ function planSplit(path: string, settings: ReadSettings): { header: string; data
   }
 }
 
+function runWorker(task: WorkerTask): { result: Promise<ThreadResult>; stop: () => void } {
+  const worker = new Worker(new URL('./contacts-worker.js', import.meta.url), { workerData: task });
+  const result = new Promise<ThreadResult>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`contacts worker stopped with exit code ${code}`));
+    });
+  });
+  result.catch(() => {}); // a run that fails elsewhere stops the workers and never asks
+  return { result, stop: () => void worker.terminate() };
+}
+
+export interface ParallelContacts {
+  /** Joins the workers with the cases read; null when the file must be read as one stream. */
+  finish(log: IssueLog, caseIndex: ReadonlyMap<string, number>): Promise<ContactsRead | null>;
+  /** Ends the workers (a run that failed before finish). */
+  stop(): void;
+}
+
 /**
- * Reads contacts.csv across `threads` workers; null when the file is better read as one stream
- * (standard input, small, not UTF-8, or a quote anywhere in it).
+ * Starts reading contacts.csv across `threads` threads (the main thread one of them, once it
+ * calls finish); null when the file is better read as one stream (standard input, small, not
+ * UTF-8, quoted header, or one thread).
  */
-export async function readContactsInParallel(
+export function startContactsInParallel(
   source: Source,
   settings: ContactSettings,
-  log: IssueLog,
-  caseIndex: ReadonlyMap<string, number>,
+  offenders: Source,
   threads: number,
   minBytes = PARALLEL_MIN_BYTES,
-): Promise<ContactsRead | null> {
-  if (threads < 2 || source.path === '-') return null;
-  let plan;
+): ParallelContacts | null {
+  if (threads < 2 || source.path === '-' || offenders.path === '-') return null;
+  let head;
   try {
     if (statSync(source.path).size < minBytes) return null;
-    plan = planSplit(source.path, settings);
+    head = headOf(source.path, settings);
   } catch {
     return null; // the one-stream reader reports what is wrong with the file
   }
-  if (plan === null) return null;
-  const delimiter = settings.delimiter ?? detectDelimiter(plan.header);
-  const headerFields = plan.header.split(delimiter);
-  // Header issues wait until the workers succeed: on a fall-back the one-stream read records them.
-  const headerIssues: Issue[] = [];
-  const header = checkHeader('contacts', source.label, headerFields, settings, new IssueLog(source.label, headerIssues));
-
-  const crns = [...caseIndex.keys()];
-  const span = (plan.size - plan.dataStart) / threads;
-  const tasks = Array.from({ length: threads }, (_, part): SegmentTask => ({
+  if (head === null) return null;
+  const delimiter = settings.delimiter ?? detectDelimiter(head.header);
+  const segments = threads * SEGMENTS_PER_THREAD;
+  const span = (head.size - head.dataStart) / segments;
+  const plan: SplitPlan = {
     path: source.path,
     file: source.label,
-    begin: part === 0 ? plan.dataStart : Math.floor(plan.dataStart + span * part),
-    finish: part === threads - 1 ? plan.size : Math.floor(plan.dataStart + span * (part + 1)),
+    bounds: Array.from({ length: segments + 1 }, (_, part) => (part === segments ? head.size : Math.floor(head.dataStart + span * part))),
     delimiter,
-    recordDelimiter: plan.recordDelimiter,
-    header: headerFields,
+    recordDelimiter: head.recordDelimiter,
+    header: head.header.split(delimiter),
     settings,
-    crns,
-  }));
-  // The main thread reads the first share itself: one worker fewer to start and to hold the index.
-  const [own, ...shares] = tasks;
-  const running = shares.map(runWorker);
-  const results = [readSegment({ ...own!, crns: [] }, caseIndex), ...(await Promise.all(running))];
-  if (results.some((result) => result.quoted)) return null;
+  };
+  const next = new SharedArrayBuffer(4);
+  const { encoding, delimiter: offendersDelimiter, dateOrder, aliases } = settings;
+  const workers = Array.from({ length: threads - 1 }, () =>
+    runWorker({ plan, next, offenders, offendersSettings: { encoding, delimiter: offendersDelimiter, dateOrder, aliases } }),
+  );
+  const stop = (): void => workers.forEach((worker) => worker.stop());
 
-  const fold = new ContactFold(caseIndex);
-  for (const issue of headerIssues) log.add(issue.line, issue.column, issue.code, issue.message);
-  let lineOffset = 1; // the header line
-  let records = 0;
-  let rejected = 0;
-  for (const result of results) {
-    if (result.quoted) continue;
-    fold.merge(result);
-    for (const issue of result.issues) log.add(issue.line === null ? null : issue.line + lineOffset, issue.column, issue.code, issue.message);
-    lineOffset += result.lines;
-    records += result.records;
-    rejected += result.rejected;
-  }
   return {
-    contacts: fold,
-    columns: new Set(Object.keys(header.index)),
-    input: { file: 'contacts', path: source.label, rows: records, used: records - rejected, rejected },
+    stop,
+    async finish(log, caseIndex) {
+      // Header issues wait until the split succeeds: on a fall-back the one-stream read records them.
+      const headerIssues: Issue[] = [];
+      const header = checkHeader('contacts', source.label, plan.header, settings, new IssueLog(source.label, headerIssues));
+      const own = readSegments(plan, next, caseIndex);
+      const settled = await Promise.allSettled(workers.map((worker) => worker.result));
+      if (settled.some((outcome) => outcome.status === 'rejected')) return null; // the one stream will say why
+      const results = [own, ...settled.map((outcome) => (outcome as PromiseFulfilledResult<ThreadResult>).value)];
+      // A worker that read the cases in another order would put contacts on the wrong cases.
+      if (results.some((result) => result.unsplittable || result.caseOrder !== own.caseOrder)) return null;
+
+      const fold = new ContactFold(caseIndex, own);
+      for (const result of results.slice(1)) fold.merge(result);
+      const byPart = new Map(results.flatMap((result) => result.segments));
+      for (const issue of headerIssues) log.add(issue.line, issue.column, issue.code, issue.message);
+      let lineOffset = 1; // the header line
+      let records = 0;
+      let rejected = 0;
+      for (let part = 0; part < segments; part++) {
+        const segment = byPart.get(part)!;
+        for (const issue of segment.issues) log.add(issue.line === null ? null : issue.line + lineOffset, issue.column, issue.code, issue.message);
+        lineOffset += segment.lines;
+        records += segment.records;
+        rejected += segment.rejected;
+      }
+      return {
+        contacts: fold,
+        columns: new Set(Object.keys(header.index)),
+        input: { file: 'contacts', path: source.label, rows: records, used: records - rejected, rejected },
+      };
+    },
   };
 }

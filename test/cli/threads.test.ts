@@ -60,18 +60,42 @@ describe('--threads', () => {
   });
 
   it('splits an unquoted file across workers and falls back to one stream for a quoted one', async () => {
-    const { readContactsInParallel } = await import(join(ROOT, 'dist/read/parallel.js'));
+    const { startContactsInParallel } = await import(join(ROOT, 'dist/read/parallel.js'));
     const { IssueLog } = await import(join(ROOT, 'dist/read/table.js'));
     const { DEFAULT_CONFIG } = await import(join(ROOT, 'dist/config/schema.js'));
     const settings = { dateOrder: 'dmy', aliases: {}, asOf: 20773, counting: DEFAULT_CONFIG.contacts };
     const caseIndex = new Map(Array.from({ length: 300 }, (_, n) => [`X${1000 + n}`, n]));
-    for (const shape of ['lf', 'quoted'] as const) {
-      const { dir, cleanup } = tempDir(exportFiles(shape));
+    const lf = exportFiles('lf');
+    const exports = {
+      lf,
+      quoted: exportFiles('quoted'),
+      // Unquoted but for one field near the end: found only by a thread reading that far.
+      lateQuote: { ...lf, 'contacts.csv': `${lf['contacts.csv']}X1003,2026-06-01,attended,"office visit"\n` },
+    };
+    for (const [shape, files] of Object.entries(exports)) {
+      const { dir, cleanup } = tempDir(files);
       folders.push(cleanup);
-      const source = { path: join(dir, 'contacts.csv'), label: 'contacts.csv' };
-      const result = await readContactsInParallel(source, settings, new IssueLog('contacts.csv', []), caseIndex, 2, 0);
-      if (shape === 'lf') expect(result?.input).toMatchObject({ rows: 6018, used: 6000, rejected: 18 });
-      else expect(result).toBeNull();
+      const source = (name: string) => ({ path: join(dir, name), label: name });
+      const parallel = startContactsInParallel(source('contacts.csv'), settings, source('offenders.csv'), 2, 0);
+      const result = parallel === null ? null : await parallel.finish(new IssueLog('contacts.csv', []), caseIndex);
+      parallel?.stop();
+      if (shape === 'lf') expect(result?.input, shape).toMatchObject({ rows: 6018, used: 6000, rejected: 18 });
+      else expect(result, shape).toBeNull();
     }
+  });
+
+  it('refuses to split when the worker reads the cases in another order than the main thread', async () => {
+    const { startContactsInParallel } = await import(join(ROOT, 'dist/read/parallel.js'));
+    const { IssueLog } = await import(join(ROOT, 'dist/read/table.js'));
+    const { DEFAULT_CONFIG } = await import(join(ROOT, 'dist/config/schema.js'));
+    const settings = { dateOrder: 'dmy', aliases: {}, asOf: 20773, counting: DEFAULT_CONFIG.contacts };
+    const { dir, cleanup } = tempDir(exportFiles('lf'));
+    folders.push(cleanup);
+    const source = (name: string) => ({ path: join(dir, name), label: name });
+    // The main thread's cases in reverse: contacts would land on the wrong cases.
+    const reversed = new Map(Array.from({ length: 300 }, (_, n) => [`X${1299 - n}`, n]));
+    const parallel = startContactsInParallel(source('contacts.csv'), settings, source('offenders.csv'), 2, 0);
+    expect(await parallel.finish(new IssueLog('contacts.csv', []), reversed)).toBeNull();
+    parallel.stop();
   });
 });
