@@ -8,7 +8,7 @@ import { formatDay, type Day } from '../read/values.js';
 import { analyseCase, rankCases, type CaseContext } from './cases.js';
 import { skippedChecks } from './checks.js';
 import { analyseManagers, analyseOfficers, compareOfficers, type OfficerSort } from './officers.js';
-import { CASE_FLAGS, OFFICER_FLAGS, SCHEMA_VERSION, type CaseFlag, type OfficerFlag, type Report } from './report.js';
+import { CASE_FLAGS, OFFICER_FLAGS, SCHEMA_VERSION, type CaseFlag, type CaseResult, type OfficerFlag, type Report } from './report.js';
 import { rollUp } from './rollups.js';
 
 export interface AnalyseOptions {
@@ -31,8 +31,13 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
     unallocatedPattern,
   };
 
-  const analysed: CaseRecord[] = exports.cases.filter((record) => record.status !== 'terminated');
-  const results = analysed.map((record) => analyseCase(record, context));
+  const analysed: CaseRecord[] = [];
+  const results: CaseResult[] = [];
+  exports.cases.forEach((record, position) => {
+    if (record.status === 'terminated') return;
+    analysed.push(record);
+    results.push(analyseCase(record, context, position));
+  });
   const officers = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
   rankCases(results);
   officers.sort(compareOfficers(options.sort ?? 'capacity'));

@@ -32,10 +32,14 @@ export function isUnallocated(officerId: string | null, pattern: RegExp | null):
 /** Days from `from` to `to`; positive when `from` is earlier. */
 const daysBetween = (from: Day, to: Day): number => to - from;
 
-/** One case's result, priority still 0 (ranking needs every case). */
-export function analyseCase(record: CaseRecord, context: CaseContext): CaseResult {
+/**
+ * One case's result, priority still 0 (ranking needs every case). `position` is the case's
+ * place in Exports.cases, which lets the contacts fold answer without a lookup by crn.
+ */
+export function analyseCase(record: CaseRecord, context: CaseContext, position?: number): CaseResult {
   const { asOf, config, skipped } = context;
-  const history = context.contacts?.get(record.crn);
+  const { contacts } = context;
+  const history = contacts === null ? undefined : position !== undefined && contacts.at ? contacts.at(position) : contacts.get(record.crn);
   const lastContact = latest(record.lastContact, history?.lastContact ?? null);
   const daysSinceContact = lastContact === null ? null : daysBetween(lastContact, asOf);
   const standardDays = config.contact_standards[riskKey(record.risk)];

@@ -46,10 +46,13 @@ export class ContactFold implements ContactLookup {
   }
 
   get(crn: string): ContactHistory | undefined {
-    const at = this.caseIndex.get(crn);
-    if (at === undefined) return undefined;
-    const last = this.lastContact[at]!;
-    return { lastContact: last === NEVER ? null : last, failedToAttend: this.failedToAttend[at]! };
+    const position = this.caseIndex.get(crn);
+    return position === undefined ? undefined : this.at(position);
+  }
+
+  at(position: number): ContactHistory {
+    const last = this.lastContact[position]!;
+    return { lastContact: last === NEVER ? null : last, failedToAttend: this.failedToAttend[position]! };
   }
 }
 

@@ -7,13 +7,12 @@ import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseOptionalBoolean
 const invalidStatus = (): typeof INVALID => INVALID;
 
 /**
- * Puts a case in its place in file order. A crn listed again takes the later row's place (the
- * later row wins); returns the earlier row's value. The order of `byCrn` is the order of the
- * cases, which the contacts workers rebuild on their own (see parallel.ts).
+ * Puts a case in its place in file order: a crn listed again keeps its first place and takes
+ * the later row (the later row wins); returns the earlier row's value. The order of `byCrn` is
+ * the order of the cases, which the contacts workers rebuild on their own (see parallel.ts).
  */
 export function placeCase<V>(byCrn: Map<string, V>, crn: string, value: V): V | undefined {
   const earlier = byCrn.get(crn);
-  if (earlier !== undefined) byCrn.delete(crn);
   byCrn.set(crn, value);
   return earlier;
 }

@@ -58,6 +58,8 @@ export interface ContactHistory {
 /** Looks up a case's contact history by crn (a Map serves, and so does the streaming fold). */
 export interface ContactLookup {
   get(crn: string): ContactHistory | undefined;
+  /** The same by the case's position in Exports.cases, where the lookup keeps that order: no hashing. */
+  at?(position: number): ContactHistory;
 }
 
 export interface Issue {
