@@ -108,9 +108,10 @@ describe('a crn listed twice', () => {
   it('the later row wins, the case gets duplicate_record, and the issue names both lines', async () => {
     const dir = exportFolder({ offenders: `${OFFENDERS_HEADER}\nX1,Ann,P1,low,,,\nX2,Bob,P1,low,,,\n"X1",Ann Lee,P2,high,,,\n` });
     const exports = await read(dir);
+    // The later row's values, in the crn's first place.
     expect(exports.cases.map((record) => [record.crn, record.name, record.officerId, record.risk, record.duplicateRecord, record.line])).toEqual([
-      ['X2', 'Bob', 'P1', 'low', false, 3],
       ['X1', 'Ann Lee', 'P2', 'high', true, 4],
+      ['X2', 'Bob', 'P1', 'low', false, 3],
     ]);
     expect(exports.issues).toHaveLength(1);
     expect(exports.issues[0]).toMatchObject({ file: `${dir}/offenders.csv`, line: 4, column: 'crn', code: 'duplicate_record' });
@@ -199,7 +200,7 @@ describe('reconciliation: rows read = rows used + rows rejected, for every file'
       { file: 'contacts', path: `${dir}/contacts.csv`, rows: 6, used: 2, rejected: 4 },
     ]);
     for (const input of exports.inputs) expect(input.used + input.rejected).toBe(input.rows);
-    expect(exports.cases.map((record) => record.crn)).toEqual(['X2', 'X1', 'X3']);
+    expect(exports.cases.map((record) => record.crn)).toEqual(['X1', 'X2', 'X3']);
     expect(issueKeys(exports)).toEqual([
       'officers.csv:4 officer_id missing_key',
       'officers.csv:5 officer_id duplicate_record',
