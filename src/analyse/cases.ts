@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { CaseRecord, ContactLookup, OfficerRecord } from '../read/records.js';
 import { formatDay, type Day, type Risk } from '../read/values.js';
 import type { CaseFlag, CaseResult, RiskKey } from './report.js';
+import { compareText } from './compare.js';
 
 /** The order cases rank by risk: an unassessed case sits with the high ones. */
 const RISK_RANK: Record<RiskKey, number> = { very_high: 0, high: 1, unknown: 2, medium: 3, low: 4 };
@@ -148,14 +149,13 @@ export function priorityKey(result: CaseResult): number {
   return ((lostRank * 8 + RISK_RANK[riskKey(result.risk)]) * DAY_SPAN + overdueRank) * DAY_SPAN + unseenRank;
 }
 
-const compareCrn = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Priority order (SPEC 2.1): lost first, then risk, then days overdue and days since contact
  * (never seen first), both descending, then crn.
  */
 export function comparePriority(a: CaseResult, b: CaseResult): number {
-  return priorityKey(a) - priorityKey(b) || compareCrn(a.crn, b.crn);
+  return priorityKey(a) - priorityKey(b) || compareText(a.crn, b.crn);
 }
 
 /** Sorts in place and numbers the cases 1, 2, 3, … */
@@ -163,7 +163,7 @@ export function rankCases(cases: CaseResult[]): CaseResult[] {
   // Keys and crns in flat arrays: the comparator runs millions of times on a national export.
   const keys = Float64Array.from(cases, priorityKey);
   const crns = cases.map((result) => result.crn);
-  const order = cases.map((_, at) => at).sort((a, b) => keys[a]! - keys[b]! || compareCrn(crns[a]!, crns[b]!));
+  const order = cases.map((_, at) => at).sort((a, b) => keys[a]! - keys[b]! || compareText(crns[a]!, crns[b]!));
   const ranked = order.map((at) => cases[at]!);
   ranked.forEach((result, at) => {
     result.priority = at + 1;

@@ -4,6 +4,7 @@
  */
 import { CASE_FLAGS, LOST_FLAGS, type CaseFlag, type CaseResult, type OfficerResult, type Report } from './report.js';
 import { roundTo } from './officers.js';
+import { compareText } from './compare.js';
 
 export type CaseChangeKind = 'appeared' | 'disappeared' | 'changed' | 'unchanged';
 
@@ -132,7 +133,7 @@ function officerChanges(previous: readonly OfficerResult[], current: readonly Of
     (a, b) =>
       Math.abs(b.caseload_change) - Math.abs(a.caseload_change) ||
       Math.abs(b.capacity_change ?? 0) - Math.abs(a.capacity_change ?? 0) ||
-      (a.officer_id < b.officer_id ? -1 : a.officer_id > b.officer_id ? 1 : 0),
+      compareText(a.officer_id, b.officer_id),
   );
 }
 
@@ -146,7 +147,7 @@ export function diffReports(previous: Report, current: Report, options: { all?: 
     ...current.cases.map((result) => compareChange(before.get(result.crn), result)),
     ...previous.cases
       .filter((result) => !now.has(result.crn))
-      .sort((a, b) => (a.crn < b.crn ? -1 : 1))
+      .sort((a, b) => compareText(a.crn, b.crn))
       .map((result) => compareChange(result, undefined)),
   ];
 

@@ -4,6 +4,7 @@ import type { CaseRecord, OfficerRecord } from '../read/records.js';
 import { formatDay, scoringTier, type Day } from '../read/values.js';
 import { isAbsence, isUnallocated, riskKey } from './cases.js';
 import type { CaseResult, ManagerResult, OfficerFlag, OfficerResult, RiskCounts } from './report.js';
+import { compareText } from './compare.js';
 
 const FULL_TIME_HOURS = 37;
 /** An officer who started within this many days is a new starter. */
@@ -168,8 +169,7 @@ function officerResult(
   };
 }
 
-const byId = (a: { officer_id: string }, b: { officer_id: string }): number =>
-  a.officer_id < b.officer_id ? -1 : a.officer_id > b.officer_id ? 1 : 0;
+const byId = (a: { officer_id: string }, b: { officer_id: string }): number => compareText(a.officer_id, b.officer_id);
 
 /** Descending, with null (no hours recorded) after every number. */
 const descending = (a: number | null, b: number | null): number => (b ?? -Infinity) - (a ?? -Infinity);
@@ -211,6 +211,6 @@ export function analyseManagers(officers: readonly OfficerResult[], config: Conf
     if (manager.caseload > config.manager_span) manager.flags.push('span_exceeded');
   }
   return results.sort(
-    (a, b) => b.caseload - a.caseload || (a.manager_id < b.manager_id ? -1 : a.manager_id > b.manager_id ? 1 : 0),
+    (a, b) => b.caseload - a.caseload || compareText(a.manager_id, b.manager_id),
   );
 }

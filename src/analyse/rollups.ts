@@ -2,6 +2,7 @@
 import { isAbsence } from './cases.js';
 import { percent, roundTo } from './officers.js';
 import type { GroupResult, OfficerResult } from './report.js';
+import { compareText } from './compare.js';
 
 interface Group {
   inPost: number;
@@ -39,7 +40,7 @@ export function rollUp(officers: readonly OfficerResult[], key: 'team' | 'pdu'):
     group.points += officer.points;
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : compareText(a, b))) // no team last
     .map(([name, group]) => ({
       name,
       officers_in_post: group.inPost,

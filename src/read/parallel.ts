@@ -27,7 +27,7 @@ const MAX_THREADS = 4;
 /** Segments per thread: small enough that a thread joining late still gets its share. */
 const SEGMENTS_PER_THREAD = 8;
 const HEAD_BYTES = 1 << 16;
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 export function defaultThreads(): number {
   return Math.min(MAX_THREADS, availableParallelism());
@@ -218,6 +218,9 @@ export function startContactsInParallel(
   }
   if (head === null) return null;
   const delimiter = settings.delimiter ?? detectDelimiter(head.header);
+  // A first line of bare delimiters is a blank line (as RecordCounter has it), not the header:
+  // the one-stream reader skips it.
+  if (head.header.split(delimiter).every((field) => field.trim() === '')) return null;
   const segments = threads * SEGMENTS_PER_THREAD;
   const span = (head.size - head.dataStart) / segments;
   const plan: SplitPlan = {

@@ -43,7 +43,7 @@ export function sourceFor(path: string): Source {
   return { path, label: path === '-' ? '<stdin>' : path };
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 async function* rawChunks(source: Source): AsyncGenerator<Buffer> {
   if (source.path === '-') {

@@ -16,6 +16,7 @@ import {
   type Column,
 } from './columns.js';
 import type { View } from './view.js';
+import { compareText } from '../analyse/compare.js';
 
 const LEVEL_COLUMN: Column<{ level: string }> = { key: 'level', heading: 'Level', value: (row) => row.level, brief: true };
 
@@ -40,7 +41,7 @@ function flagCounts(counts: Readonly<Record<string, number>>, codes: readonly st
   return (
     codes
       .filter((code) => (counts[code] ?? 0) > 0)
-      .sort((a, b) => counts[b]! - counts[a]! || (a < b ? -1 : 1))
+      .sort((a, b) => counts[b]! - counts[a]! || compareText(a, b))
       .map((code) => `${code} ${number(counts[code]!)}`)
       .join(', ') || 'none'
   );

@@ -3,7 +3,7 @@
  * the ranking --sort asks for.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, transcript, type CliResult } from '../helpers/cli.js';
+import { runCli, runOnce, transcript } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -15,15 +15,6 @@ interface Officer {
   lost: number;
   overdue: number;
   flags: string[];
-}
-
-const runs = new Map<string, CliResult>();
-
-/** The CLI run once per argument list: goldens and behaviour tests share the slow runs. */
-function runOnce(args: string[]): CliResult {
-  const key = args.join('\u0000');
-  if (!runs.has(key)) runs.set(key, runCli(args));
-  return runs.get(key)!;
 }
 
 // JSON carries the flagged cases too (1.3 MB), so its golden is cut to 5 officers and 5 cases.

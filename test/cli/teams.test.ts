@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { runCli, transcript, type CliResult } from '../helpers/cli.js';
+import { runCli, runOnce, transcript } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -21,15 +21,6 @@ interface Doc {
   managers: { manager_id: string; officers: string[]; caseload: number; flags: string[] }[];
   teams: Group[];
   pdus: Group[];
-}
-
-const runs = new Map<string, CliResult>();
-
-/** The CLI run once per argument list: goldens and behaviour tests share the slow runs. */
-function runOnce(args: string[]): CliResult {
-  const key = args.join('\u0000');
-  if (!runs.has(key)) runs.set(key, runCli(args));
-  return runs.get(key)!;
 }
 
 // JSON carries the officers and flagged cases too, so its golden is cut to 5 of each.

@@ -36,6 +36,16 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
 }
 
+const cachedRuns = new Map<string, CliResult>();
+
+/** runCli once per argument list (per test file): goldens and behaviour tests share slow runs. */
+export function runOnce(args: readonly string[]): CliResult {
+  const key = args.join('\u0000');
+  let result = cachedRuns.get(key);
+  if (result === undefined) cachedRuns.set(key, (result = runCli(args)));
+  return result;
+}
+
 /** The command, its output and its exit code, as one reviewable text (golden files). */
 export function transcript(args: readonly string[], result: CliResult): string {
   const quoted = args.map((arg) => (/^[\w./:=,-]+$/.test(arg) ? arg : `'${arg}'`)).join(' ');

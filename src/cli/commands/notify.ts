@@ -16,6 +16,7 @@ import { decideExitCode, somethingFlagged } from '../exit-code.js';
 import type { RunOptions } from '../options.js';
 import { analyseExport, effectiveConfig, emailSettings, issueSummary, viewOptions, type RunContext } from '../run.js';
 import type { CommandSpec } from './command.js';
+import { compareText } from '../../analyse/compare.js';
 
 export const SMTP_URL_VARIABLE = 'CASELOAD_SMTP_URL';
 
@@ -57,7 +58,7 @@ function groupCases(cases: readonly CaseResult[], keyOf: (result: CaseResult) =>
       else keyed.set(key, [result]);
     }
   }
-  return { keyed: new Map([...keyed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), none };
+  return { keyed: new Map([...keyed].sort(([a], [b]) => compareText(a, b))), none };
 }
 
 /** Why an officer row gives no address, or null when it gives one. */
