@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import type { EmailSettings } from '../render/email.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import type { Output } from '../render/output.js';
+import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
 import { readExports, type ExportInputs } from '../read/exports.js';
 import type { Exports, Issue } from '../read/records.js';
@@ -57,7 +58,8 @@ export function issueSummary(issues: readonly Issue[]): string {
   const perFile = new Map<string, number>();
   for (const issue of issues) perFile.set(issue.file, (perFile.get(issue.file) ?? 0) + 1);
   const files = [...perFile].map(([file, count]) => `${file} ${count}`).join(', ');
-  return `caseload: ${issues.length} data issue${issues.length === 1 ? '' : 's'} (${files}); caseload validate lists them`;
+  // File names are as given (a folder another system named): nothing in them drives the terminal.
+  return plainText(`caseload: ${issues.length} data issue${issues.length === 1 ? '' : 's'} (${files}); caseload validate lists them`);
 }
 
 /** CASELOAD_PARALLEL_MIN_BYTES lowers the size at which contacts.csv is split across threads (tests use 0). */

@@ -18,7 +18,12 @@ function isPlainObject(value: unknown): value is Record<string, Json> {
 function mergeOver(defaults: unknown, override: unknown): unknown {
   if (!isPlainObject(defaults) || !isPlainObject(override)) return override;
   const merged: Record<string, unknown> = { ...defaults };
-  for (const [key, value] of Object.entries(override)) merged[key] = key in defaults ? mergeOver(defaults[key], value) : value;
+  for (const [key, value] of Object.entries(override)) {
+    // Defined, not assigned: a "__proto__" key in the file stays a key (and so an unknown one),
+    // instead of quietly becoming the object's prototype.
+    const own = Object.prototype.hasOwnProperty.call(defaults, key);
+    Object.defineProperty(merged, key, { value: own ? mergeOver(defaults[key], value) : value, enumerable: true, writable: true, configurable: true });
+  }
   return merged;
 }
 

@@ -129,9 +129,11 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
   let head: Buffer | null = null;
   const start = (bytes: Buffer, final: boolean): boolean => {
     const text = bytes.toString('utf8');
-    const recordDelimiter = detectRecordDelimiter(text);
-    // The header is the first line that is not blank: sniff the delimiter from all of it.
-    const headerAt = text.search(/[^\r\n]/);
+    // At the end of the file a last CR cannot be half a CRLF: it ends the line (a header-only CR file).
+    const recordDelimiter = detectRecordDelimiter(text) ?? (final && text.endsWith('\r') ? '\r' : null);
+    // The header is the first line that is not blank (blank as RecordCounter means it: nothing
+    // but white space): sniff the delimiter from all of it.
+    const headerAt = text.search(/\S/);
     const header = headerAt === -1 ? '' : text.slice(headerAt);
     if ((recordDelimiter === null || detectRecordDelimiter(header) === null) && !final) return false;
     if (options.delimiter === undefined) delimiter = detectDelimiter(header.slice(0, firstLineEnd(header)));

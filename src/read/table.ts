@@ -91,12 +91,14 @@ function missingColumnError(file: string, missing: readonly string[], headers: r
   const column = missing[0]!;
   const found = headers.filter((name) => name !== '');
   const closest = closestHeader(column, found);
-  const shown = found.length > 8 ? [...found.slice(0, 8), `… ${found.length - 8} more`] : found;
+  // A wrong file (binary, or with no line breaks) can have a header of megabytes: the line stays short.
+  const short = (header: string): string => (header.length > 40 ? `${header.slice(0, 39)}…` : header);
+  const shown = found.length > 8 ? [...found.slice(0, 8).map(short), `… ${found.length - 8} more`] : found.map(short);
   return new InputError(
     `${file}: missing required column ${column}` +
       (missing.length > 1 ? ` (and ${missing.slice(1).join(', ')})` : '') +
       `; found ${shown.length > 0 ? shown.join(', ') : 'no headers'}` +
-      (closest ? `; did you mean "${closest}"?` : ''),
+      (closest ? `; did you mean "${short(closest)}"?` : ''),
   );
 }
 

@@ -64,6 +64,25 @@ describe('--offenders - reads offenders.csv from standard input', () => {
     expect(result.stderr).toMatch(/^caseload: <stdin>:3: crn: empty[^\n]*\n$/);
   });
 
+  it('bytes on standard input that are not UTF-8: exit 3, naming <stdin> and the line', () => {
+    const result = runCli(['validate', CANONICAL, '--offenders', '-', ...AS_OF], { input: Buffer.from('crn,officer_id,risk\nX1,P101,low\nX2,P101,Jos\xe9\n', 'latin1') });
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^caseload: <stdin>:3: not UTF-8 text \(byte 0xE9\); for an export from an older system try --encoding windows-1252\n$/);
+  });
+
+  it('a 3 MB field on standard input, in a 256 MB heap: read whole', () => {
+    const big = 'Ann '.repeat(3 << 18);
+    const result = runCli(['cases', CANONICAL, '--offenders', '-', '--all', '--json', ...AS_OF], {
+      input: `crn,officer_id,risk,name\nX1,P101,low,"${big}"\nX2,P101,low,Bob\n`,
+      env: { NODE_OPTIONS: '--max-old-space-size=256' },
+    });
+    expect(result.exitCode).toBe(0);
+    const cases = casesOf(result.stdout);
+    expect(cases.map((record) => record.crn).sort()).toEqual(['X1', 'X2']);
+    expect(cases.find((record) => record.crn === 'X1')!.name).toBe(big.trim());
+  });
+
   it('empty standard input is an input error (exit 3)', () => {
     const result = runCli(['validate', CANONICAL, '--offenders', '-', ...AS_OF], { input: '' });
     expect(result.exitCode).toBe(3);
@@ -75,6 +94,8 @@ describe('two files on standard input', () => {
   it.each([
     [['--officers', '-', '--offenders', '-']],
     [['--offenders', '-', '--contacts', '-']],
+    [['--officers', '-', '--contacts', '-']],
+    [['--officers', '-', '--offenders', '-', '--contacts', '-']],
   ])('%j is a usage error (exit 2), one line', (files) => {
     const result = runCli(['validate', CANONICAL, ...files, ...AS_OF], { input: 'crn,officer_id,risk\nX1,P1,low\n' });
     expect(result.exitCode).toBe(2);
