@@ -4,9 +4,8 @@ import { createRequire } from 'node:module';
 import { CaseloadError, EXIT, UsageError } from '../errors.js';
 import { StreamOutput } from '../render/output.js';
 import { plainText } from '../render/text.js';
-import { makeChalk } from './color.js';
-import { collect, OPTION_GROUPS, parseOptions, type OptionSpec } from './options.js';
-import { formatOf, localToday, type RunContext } from './run.js';
+import { collect, OPTION_GROUPS, type OptionSpec } from './options.js';
+import type { RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
 import { diffCommand } from './commands/diff.js';
@@ -83,6 +82,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (dispatch === null) return finish(EXIT.ok);
   const { spec, args, raw } = dispatch as Dispatch;
   try {
+    // Loaded only now that a command runs: --help and --version need none of it.
+    const [{ parseOptions }, { formatOf, localToday }, { makeChalk }] = await Promise.all([
+      import('./option-values.js'),
+      import('./run.js'),
+      import('./color.js'),
+    ]);
     const options = parseOptions(raw);
     // SPEC 3.1: a digest is a report, a list of cases or a diff.
     if (formatOf(options) === 'email' && !spec.groups.includes('email')) {

@@ -17,7 +17,7 @@ import type { Exports, Issue } from '../read/records.js';
 import type { Report } from '../analyse/report.js';
 import { dayFromParts, type Day } from '../read/values.js';
 import { decideExitCode, somethingFlagged } from './exit-code.js';
-import type { RunOptions } from './options.js';
+import type { RunOptions } from './option-values.js';
 
 export interface RunContext {
   readonly out: Output;

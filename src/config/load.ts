@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.js';
 
-export const CONFIG_FILE_NAME = 'caseload.config.json';
+import { CONFIG_FILE_NAME } from './file.js';
+
+export { CONFIG_FILE_NAME };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

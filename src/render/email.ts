@@ -8,7 +8,7 @@
  * goes: control characters stripped in the text body, HTML-escaped in the HTML body.
  */
 import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
+import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { briefColumns, displayText, type Column } from './columns.js';
 import { renderCsv } from './csv.js';
 import { StringOutput, type Output } from './output.js';
@@ -17,7 +17,9 @@ import { headingFor } from './table.js';
 import { plainText } from './text.js';
 import type { View } from './view.js';
 
-export const DEFAULT_FROM = 'caseload@localhost';
+import { DEFAULT_FROM } from './formats.js';
+
+export { DEFAULT_FROM };
 
 /** Rows of each section an email body shows; the attachment carries them all. */
 export const EMAIL_ROWS = 20;
@@ -216,6 +218,8 @@ export function digestMail(view: View, settings: EmailSettings, scope?: DigestSc
  * sendmail transport hands over); `windows` (CRLF) for .eml files and SMTP.
  */
 export async function composeMessage(mail: MailComposerOptions, newline: 'unix' | 'windows'): Promise<Buffer> {
+  // nodemailer loads only when a message is composed: other formats never need it.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   return new MailComposer({ ...mail, newline }).compile().build();
 }
 

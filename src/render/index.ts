@@ -9,8 +9,8 @@ import type { Output } from './output.js';
 import { renderTable } from './table.js';
 import type { View } from './view.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'email'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
+import type { Format } from './formats.js';
 
 /** What a renderer may need besides the view: colour for tables, the addresses for email. */
 export interface RenderContext {

@@ -1,5 +1,4 @@
-import { runAnalysis } from '../run.js';
-import type { CommandSpec } from './command.js';
+import { showView, type CommandSpec } from './command.js';
 
 export const casesCommand: CommandSpec = {
   name: 'cases',
@@ -11,5 +10,5 @@ export const casesCommand: CommandSpec = {
     'caseload cases exports/2026-11-16 --format ndjson | jq .crn',
   ],
   groups: ['files', 'input', 'output', 'findings', 'filters', 'email'],
-  run: (args, options, context) => runAnalysis('cases', args[0], options, context),
+  run: showView('cases'),
 };

@@ -1,6 +1,8 @@
 /** What each command file declares; main.ts turns these into commander commands. */
-import type { OptionGroup, RunOptions } from '../options.js';
+import type { OptionGroup } from '../options.js';
+import type { RunOptions } from '../option-values.js';
 import type { RunContext } from '../run.js';
+import type { ViewKind } from '../../render/view.js';
 
 export interface CommandSpec {
   readonly name: string;
@@ -12,4 +14,12 @@ export interface CommandSpec {
   readonly groups: readonly OptionGroup[];
   readonly isDefault?: boolean;
   run(args: string[], options: RunOptions, context: RunContext): Promise<number>;
+}
+
+/**
+ * The run of a command that shows one view of the analysed export. The pipeline loads when the
+ * command runs, not when --help or --version is asked for.
+ */
+export function showView(kind: ViewKind): CommandSpec['run'] {
+  return async (args, options, context) => (await import('../run.js')).runAnalysis(kind, args[0], options, context);
 }

@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { diffReports } from '../../analyse/diff.js';
 import { buildView } from '../../render/view.js';
 import { INVALID, parseDate, type Day } from '../../read/values.js';
-import { analyseExport, effectiveConfig, present, viewOptions } from '../run.js';
 import type { CommandSpec } from './command.js';
 
 /** Weekly exports are often filed by date (`exports/2026-11-09`): that is the previous as-of date. */
@@ -25,6 +24,7 @@ export const diffCommand: CommandSpec = {
   ],
   groups: ['input', 'output', 'findings', 'diff', 'email'],
   async run([previousDir, dir], options, context) {
+    const { analyseExport, effectiveConfig, present, viewOptions } = await import('../run.js');
     const config = await effectiveConfig(options);
     const asOf = options.asOf ?? context.today();
     const previousAsOf = options.previousAsOf ?? dateFromFolder(previousDir!) ?? asOf - WEEK_DAYS;

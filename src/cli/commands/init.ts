@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { CONFIG_FILE_NAME } from '../../config/load.js';
-import { DEFAULT_CONFIG } from '../../config/schema.js';
+import { CONFIG_FILE_NAME } from '../../config/file.js';
 import { UsageError } from '../../errors.js';
 import type { CommandSpec } from './command.js';
 
@@ -12,6 +11,7 @@ export const initCommand: CommandSpec = {
   groups: [],
   async run(args, _options, context) {
     const path = args[0] ?? CONFIG_FILE_NAME;
+    const { DEFAULT_CONFIG } = await import('../../config/schema.js');
     try {
       // 'wx': never overwrite a config someone has tuned.
       await writeFile(path, `${JSON.stringify(DEFAULT_CONFIG, null, 2)}\n`, { flag: 'wx' });

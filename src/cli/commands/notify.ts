@@ -5,7 +5,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import type { CaseResult } from '../../analyse/report.js';
 import { DeliveryError, UsageError } from '../../errors.js';
 import { composeMessage, digestMail, parseMailbox, type DigestScope } from '../../render/email.js';
@@ -13,8 +12,8 @@ import { plainText } from '../../render/text.js';
 import { buildView, type View } from '../../render/view.js';
 import type { OfficerRecord } from '../../read/records.js';
 import { decideExitCode, somethingFlagged } from '../exit-code.js';
-import type { RunOptions } from '../options.js';
-import { analyseExport, effectiveConfig, emailSettings, issueSummary, viewOptions, type RunContext } from '../run.js';
+import type { RunOptions } from '../option-values.js';
+import type { RunContext } from '../run.js';
 import type { CommandSpec } from './command.js';
 import { compareText } from '../../analyse/compare.js';
 
@@ -225,6 +224,7 @@ async function writeDigests(dir: string, messages: { digest: Digest; message: Bu
 }
 
 async function sendDigests(server: { url: string; display: string }, from: string, messages: { digest: Digest; message: Buffer }[], say: (line: string) => void, warn: (line: string) => void): Promise<void> {
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(server.url);
   const envelopeFrom = parseMailbox(from)!.address;
   let failed = 0;
@@ -267,6 +267,7 @@ export const notifyCommand: CommandSpec = {
     // Checked before the export is read: a cron job with no server configured fails at once.
     const server = options.dryRun === undefined ? smtpServer(process.env[SMTP_URL_VARIABLE]) : null;
 
+    const { analyseExport, effectiveConfig, emailSettings, issueSummary, viewOptions } = await import('../run.js');
     const config = await effectiveConfig(options);
     const asOf = options.asOf ?? context.today();
     const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };

@@ -1,5 +1,4 @@
-import { runAnalysis } from '../run.js';
-import type { CommandSpec } from './command.js';
+import { showView, type CommandSpec } from './command.js';
 
 export const officersCommand: CommandSpec = {
   name: 'officers',
@@ -7,5 +6,5 @@ export const officersCommand: CommandSpec = {
   summary: 'officers ranked by capacity (or --sort caseload|lost|overdue), with their flags',
   examples: ['caseload officers exports/2026-11-16 --sort lost', 'caseload officers exports/2026-11-16 --format csv > officers.csv'],
   groups: ['files', 'input', 'output', 'findings', 'sort'],
-  run: (args, options, context) => runAnalysis('officers', args[0], options, context),
+  run: showView('officers'),
 };

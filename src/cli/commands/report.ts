@@ -1,5 +1,4 @@
-import { runAnalysis } from '../run.js';
-import type { CommandSpec } from './command.js';
+import { showView, type CommandSpec } from './command.js';
 
 export const reportCommand: CommandSpec = {
   name: 'report',
@@ -8,5 +7,5 @@ export const reportCommand: CommandSpec = {
   examples: ['caseload report exports/2026-11-16 --as-of 2026-11-16', 'caseload exports/2026-11-16 --json > report.json'],
   groups: ['files', 'input', 'output', 'findings', 'filters', 'sort', 'email'],
   isDefault: true,
-  run: (args, options, context) => runAnalysis('report', args[0], options, context),
+  run: showView('report'),
 };

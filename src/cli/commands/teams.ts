@@ -1,5 +1,4 @@
-import { runAnalysis } from '../run.js';
-import type { CommandSpec } from './command.js';
+import { showView, type CommandSpec } from './command.js';
 
 export const teamsCommand: CommandSpec = {
   name: 'teams',
@@ -7,5 +6,5 @@ export const teamsCommand: CommandSpec = {
   summary: 'team, PDU and manager rollups',
   examples: ['caseload teams exports/2026-11-16'],
   groups: ['files', 'input', 'output', 'findings'],
-  run: (args, options, context) => runAnalysis('teams', args[0], options, context),
+  run: showView('teams'),
 };

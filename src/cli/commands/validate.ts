@@ -1,5 +1,4 @@
-import { runAnalysis } from '../run.js';
-import type { CommandSpec } from './command.js';
+import { showView, type CommandSpec } from './command.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -7,5 +6,5 @@ export const validateCommand: CommandSpec = {
   summary: 'data issues only: what could not be read, rows rejected, checks skipped',
   examples: ['caseload validate exports/2026-11-16', 'caseload validate exports/2026-11-16 --strict && echo clean'],
   groups: ['files', 'input', 'output', 'findings'],
-  run: (args, options, context) => runAnalysis('validate', args[0], options, context),
+  run: showView('validate'),
 };
