@@ -137,7 +137,9 @@ export const CASE_CHANGE_COLUMNS: readonly Column<CaseChange>[] = [
   col('change', 'Change', (row) => row.change),
   col('risk', 'Risk', (row) => row.risk),
   col('officer_id', 'Officer', (row) => row.officer_id),
-  col('previous_officer_id', 'Was', (row) => (row.reallocated || row.change === 'disappeared' ? row.previous_officer_id : null)),
+  // The table shows the previous officer only where it tells something; CSV carries it always.
+  col('moved_from', 'Was', (row) => (row.reallocated || row.change === 'disappeared' ? row.previous_officer_id : null)),
+  col('previous_officer_id', 'Previous officer', (row) => row.previous_officer_id, false),
   col('reallocated', 'Reallocated', (row) => row.reallocated, false),
   col('team', 'Team', (row) => row.team, false),
   col('lost', 'Lost', (row) => row.lost, false),
