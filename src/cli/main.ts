@@ -99,6 +99,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       chalk: makeChalk(options.color),
       today: localToday,
       ...(debug ? { timing: stageTimer((line) => process.stderr.write(`${line}\n`)) } : {}),
+      // One line, rewritten in place; only a person at a terminal sees it, never a log or a pipe.
+      ...(process.stderr.isTTY
+        ? { progress: (line: string | null) => process.stderr.write(line === null ? '\r\u001b[K' : `\rcaseload: ${line}\u001b[K`) }
+        : {}),
     };
     const code = await spec.run(args, options, context);
     stdout.flush();

@@ -28,6 +28,8 @@ export interface RunContext {
   readonly today: () => Day;
   /** With --debug: how long each stage took, on standard error. */
   readonly timing?: (stage: string) => void;
+  /** When standard error is a terminal: a progress line while a large export is read (null clears it). */
+  readonly progress?: (line: string | null) => void;
 }
 
 export function localToday(): Day {
@@ -74,8 +76,9 @@ export async function analyseExport(
   options: RunOptions,
   asOf: Day,
   config: Config,
-  timing?: (stage: string) => void,
+  context: Pick<RunContext, 'timing' | 'progress'> = {},
 ): Promise<{ exports: Exports; report: Report }> {
+  const { timing } = context;
   const exports = await readExports(inputs, {
     asOf,
     config,
@@ -83,6 +86,7 @@ export async function analyseExport(
     delimiter: options.delimiter,
     threads: options.threads,
     parallelMinBytes: parallelMinBytes(process.env),
+    onProgress: context.progress,
   });
   if (options.strict && exports.issues.length > 0) {
     const more = exports.issues.length - 1;
@@ -119,7 +123,7 @@ export async function runAnalysis(kind: ViewKind, dir: string | undefined, optio
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
   // Only the report is kept: the read records can go before the output is written.
-  const { report } = await analyseExport(inputs, options, asOf, config, context.timing);
+  const { report } = await analyseExport(inputs, options, asOf, config, context);
   const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'));
   const exitCode = await present(view, report.issues, options, context);
   context.timing?.('render');

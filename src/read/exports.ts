@@ -10,6 +10,7 @@ import { readOfficers } from './officers.js';
 import { readOffenders } from './offenders.js';
 import type { Exports, Issue } from './records.js';
 import { describeFsError, sourceFor, type Encoding, type Source } from './source.js';
+import { PROGRESS_MIN_BYTES, ReadProgress } from './progress.js';
 import { IssueLog, type ReadSettings } from './table.js';
 import type { Day } from './values.js';
 
@@ -31,6 +32,19 @@ export interface ReadOptions {
   readonly threads?: number | undefined;
   /** Files smaller than this are read in one stream whatever `threads` says. */
   readonly parallelMinBytes?: number | undefined;
+  /** For a large export: a progress line now and then, and null when reading is done. */
+  readonly onProgress?: ((line: string | null) => void) | undefined;
+}
+
+/** A progress meter over the files, when they are large enough for one to help. */
+async function progressFor(sources: (Source | null)[], show: ((line: string | null) => void) | undefined): Promise<ReadProgress | null> {
+  if (show === undefined) return null;
+  let total = 0;
+  for (const source of sources) {
+    if (source === null || source.path === '-') continue;
+    total += await stat(source.path).then((info) => info.size, () => 0);
+  }
+  return total < PROGRESS_MIN_BYTES ? null : new ReadProgress(total, show);
 }
 
 /** A folder's file for `kind`, matched without regard to case (`Offenders.CSV` from Windows). */
@@ -75,7 +89,14 @@ export async function resolveSources(inputs: ExportInputs): Promise<Record<'offi
  * contact is checked against the cases and folded straight into its case's history.
  */
 export async function readExports(inputs: ExportInputs, options: ReadOptions): Promise<Exports> {
-  const sources = await resolveSources(inputs);
+  const resolved = await resolveSources(inputs);
+  const progress = await progressFor([resolved.officers, resolved.offenders, resolved.contacts], options.onProgress);
+  const counted = (source: Source): Source => (progress === null ? source : { ...source, onRead: (bytes) => progress.add(bytes) });
+  const sources = {
+    officers: counted(resolved.officers),
+    offenders: counted(resolved.offenders),
+    contacts: resolved.contacts && counted(resolved.contacts),
+  };
   const settings: ReadSettings = {
     dateOrder: options.config.date_order,
     aliases: options.config.columns,
@@ -86,7 +107,7 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
   const contactSettings = { ...settings, asOf: options.asOf, counting: options.config.contacts };
   // A large contacts.csv starts reading on the other cores while offenders.csv reads here.
   const parallel = sources.contacts
-    ? startContactsInParallel(sources.contacts, contactSettings, sources.offenders, options.threads ?? defaultThreads(), options.parallelMinBytes)
+    ? startContactsInParallel(sources.contacts, contactSettings, sources.offenders, options.threads ?? defaultThreads(), options.parallelMinBytes, progress)
     : null;
   try {
     const [officersRead, offendersRead] = await Promise.allSettled([
@@ -116,5 +137,6 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     };
   } finally {
     parallel?.stop();
+    if (progress !== null) options.onProgress?.(null);
   }
 }

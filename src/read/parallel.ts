@@ -20,6 +20,7 @@ import { detectDelimiter, firstLineEnd, QUOTE, RecordCounter } from './csv.js';
 import { detectRecordDelimiter, PlainSplitter } from './plain.js';
 import type { Issue } from './records.js';
 import { detectBom, NotUtf8Error, Utf8Checker, type Source } from './source.js';
+import type { ReadProgress } from './progress.js';
 
 /** Below this size a file reads faster in one stream than workers start. */
 export const PARALLEL_MIN_BYTES = 8 << 20;
@@ -51,6 +52,8 @@ export interface WorkerTask {
   readonly next: SharedArrayBuffer;
   readonly offenders: Source;
   readonly offendersSettings: ReadSettings;
+  /** Bytes read, for the progress line (see progress.ts). */
+  readonly progress: SharedArrayBuffer | null;
 }
 
 /** One segment, read: its line count, rows and issues (lines counted from the segment's start). */
@@ -100,7 +103,7 @@ function lineStartFrom(fd: number, offset: number, delimiter: Buffer, size: numb
 class Unsplittable extends Error {}
 
 /** Reads segment `part` into `fold`. Synchronous: the thread has nothing else to do. */
-function readSegment(plan: SplitPlan, part: number, fold: ContactFold): SegmentRead {
+function readSegment(plan: SplitPlan, part: number, fold: ContactFold, onRead?: (bytes: number) => void): SegmentRead {
   const issues: Issue[] = [];
   const log = new IssueLog(plan.file, issues);
   const tally: ContactTally = { rejected: 0 };
@@ -121,6 +124,7 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold): SegmentR
       const read = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, end - position), position);
       if (read === 0) break;
       position += read;
+      onRead?.(read);
       const bytes = chunk.subarray(0, read);
       if (bytes.includes(QUOTE)) throw new Unsplittable();
       splitter.write(checker.write(bytes).toString('utf8'));
@@ -137,14 +141,19 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold): SegmentR
 }
 
 /** Takes segments from the shared counter until none is left. */
-export function readSegments(plan: SplitPlan, next: SharedArrayBuffer, caseIndex: ReadonlyMap<string, number>): ThreadResult {
+export function readSegments(
+  plan: SplitPlan,
+  next: SharedArrayBuffer,
+  caseIndex: ReadonlyMap<string, number>,
+  onRead?: (bytes: number) => void,
+): ThreadResult {
   const counter = new Int32Array(next);
   const fold = new ContactFold(caseIndex);
   const segments: [number, SegmentRead][] = [];
   let unsplittable = false;
   for (let part = Atomics.add(counter, 0, 1); part < plan.bounds.length - 1; part = Atomics.add(counter, 0, 1)) {
     try {
-      segments.push([part, readSegment(plan, part, fold)]);
+      segments.push([part, readSegment(plan, part, fold, onRead)]);
     } catch (error) {
       if (!(error instanceof Unsplittable)) throw error;
       unsplittable = true;
@@ -207,6 +216,7 @@ export function startContactsInParallel(
   offenders: Source,
   threads: number,
   minBytes = PARALLEL_MIN_BYTES,
+  progress: ReadProgress | null = null,
 ): ParallelContacts | null {
   if (threads < 2 || source.path === '-' || offenders.path === '-') return null;
   let head;
@@ -235,7 +245,13 @@ export function startContactsInParallel(
   const next = new SharedArrayBuffer(4);
   const { encoding, delimiter: offendersDelimiter, dateOrder, aliases } = settings;
   const workers = Array.from({ length: threads - 1 }, () =>
-    runWorker({ plan, next, offenders, offendersSettings: { encoding, delimiter: offendersDelimiter, dateOrder, aliases } }),
+    runWorker({
+      plan,
+      next,
+      offenders: { path: offenders.path, label: offenders.label },
+      offendersSettings: { encoding, delimiter: offendersDelimiter, dateOrder, aliases },
+      progress: progress?.shared ?? null,
+    }),
   );
   const stop = (): void => workers.forEach((worker) => worker.stop());
 
@@ -245,7 +261,7 @@ export function startContactsInParallel(
       // Header issues wait until the split succeeds: on a fall-back the one-stream read records them.
       const headerIssues: Issue[] = [];
       const header = checkHeader('contacts', source.label, plan.header, settings, new IssueLog(source.label, headerIssues));
-      const own = readSegments(plan, next, caseIndex);
+      const own = readSegments(plan, next, caseIndex, progress ? (bytes) => progress.add(bytes) : undefined);
       const settled = await Promise.allSettled(workers.map((worker) => worker.result));
       if (settled.some((outcome) => outcome.status === 'rejected')) return null; // the one stream will say why
       const results = [own, ...settled.map((outcome) => (outcome as PromiseFulfilledResult<ThreadResult>).value)];

@@ -37,6 +37,8 @@ export interface Source {
   /** How the file is named in messages: the path as given, or `<stdin>`. */
   readonly label: string;
   readonly path: string;
+  /** Told of every chunk read, for a progress line. */
+  readonly onRead?: ((bytes: number) => void) | undefined;
 }
 
 export function sourceFor(path: string): Source {
@@ -59,6 +61,7 @@ async function* rawChunks(source: Source): AsyncGenerator<Buffer> {
   if (info.isDirectory()) throw new InputError(`${source.label}: is a folder, not a file`);
   try {
     for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK_BYTES })) {
+      source.onRead?.((chunk as Buffer).length);
       yield chunk as Buffer;
     }
   } catch (error) {

@@ -29,8 +29,8 @@ export const diffCommand: CommandSpec = {
     const asOf = options.asOf ?? context.today();
     const previousAsOf = options.previousAsOf ?? dateFromFolder(previousDir!) ?? asOf - WEEK_DAYS;
     const [previous, current] = await Promise.all([
-      analyseExport({ dir: previousDir }, options, previousAsOf, config),
-      analyseExport({ dir }, options, asOf, config),
+      analyseExport({ dir: previousDir }, options, previousAsOf, config, context),
+      analyseExport({ dir }, options, asOf, config, context),
     ]);
     const diff = diffReports(previous.report, current.report, { all: options.all });
     const view = buildView('diff', current.report, viewOptions(options, `${previousDir} → ${dir}`), diff);

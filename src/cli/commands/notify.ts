@@ -271,7 +271,7 @@ export const notifyCommand: CommandSpec = {
     const config = await effectiveConfig(options);
     const asOf = options.asOf ?? context.today();
     const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
-    const { exports, report } = await analyseExport(inputs, options, asOf, config);
+    const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
     const view = buildView(options.splitBy === undefined ? 'report' : 'cases', report, {
       ...viewOptions(options, dir ?? options.offenders ?? 'export'),
       // Digests leave names out unless --include-names (SPEC 3.1).
