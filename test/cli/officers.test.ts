@@ -3,7 +3,7 @@
  * the ranking --sort asks for.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runOnce, transcript } from '../helpers/cli.js';
+import { describeGoldens, runCli, runOnce } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -26,15 +26,7 @@ const GOLDENS: [format: string, extra: string[]][] = [
   ['markdown', []],
 ];
 
-describe('caseload officers: golden transcripts', () => {
-  it.each(GOLDENS)('--format %s', async (format, extra) => {
-    const args = ['officers', SAMPLE, '--format', format, ...AS_OF, ...extra];
-    const result = runOnce(args);
-    expect(result.exitCode).toBe(0);
-    if (format !== 'table') expect(result.stderr).toBe('');
-    await expect(transcript(args, result)).toMatchFileSnapshot(`../golden/officers.${format}.txt`);
-  });
-});
+describeGoldens('officers', GOLDENS);
 
 /** `officers --format ndjson [--sort KEY]`, parsed. */
 function officersBy(sort: string | null): Officer[] {

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { runCli, runOnce, transcript } from '../helpers/cli.js';
+import { describeGoldens, runCli, runOnce } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -32,15 +32,7 @@ const GOLDENS: [format: string, extra: string[]][] = [
   ['markdown', []],
 ];
 
-describe('caseload teams: golden transcripts', () => {
-  it.each(GOLDENS)('--format %s', async (format, extra) => {
-    const args = ['teams', SAMPLE, '--format', format, ...AS_OF, ...extra];
-    const result = runOnce(args);
-    expect(result.exitCode).toBe(0);
-    if (format !== 'table') expect(result.stderr).toBe('');
-    await expect(transcript(args, result)).toMatchFileSnapshot(`../golden/teams.${format}.txt`);
-  });
-});
+describeGoldens('teams', GOLDENS);
 
 describe('caseload teams', () => {
   let doc: Doc;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/caseload.js');
@@ -61,4 +62,20 @@ export function tempDir(files: Record<string, string | Buffer> = {}): { dir: str
     writeFileSync(join(dir, name), content);
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Golden transcripts of one command on the sample export in every format: exit 0, nothing on
+ * stderr but the table's data-issue note, and output as committed in test/golden/.
+ */
+export function describeGoldens(command: string, goldens: readonly [format: string, extra: string[]][]): void {
+  describe(`caseload ${command}: golden transcripts`, () => {
+    it.each(goldens)('--format %s', async (format, extra) => {
+      const args = [command, 'fixtures/north-london', '--format', format, '--as-of', '2026-11-16', ...extra];
+      const result = runOnce(args);
+      expect(result.exitCode).toBe(0);
+      if (format !== 'table') expect(result.stderr).toBe('');
+      await expect(transcript(args, result)).toMatchFileSnapshot(`../golden/${command}.${format}.txt`);
+    });
+  });
 }
