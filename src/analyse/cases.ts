@@ -152,13 +152,8 @@ export function priorityKey(result: CaseResult): number {
 
 /**
  * Priority order (SPEC 2.1): lost first, then risk, then days overdue and days since contact
- * (never seen first), both descending, then crn.
+ * (never seen first), both descending, then crn. Sorts in place and numbers the cases 1, 2, 3, …
  */
-export function comparePriority(a: CaseResult, b: CaseResult): number {
-  return priorityKey(a) - priorityKey(b) || compareText(a.crn, b.crn);
-}
-
-/** Sorts in place and numbers the cases 1, 2, 3, … */
 export function rankCases(cases: CaseResult[]): CaseResult[] {
   // Keys and crns in flat arrays: the comparator runs millions of times on a national export.
   const keys = Float64Array.from(cases, priorityKey);

@@ -2,7 +2,7 @@
  * Week over week: what is new, resolved and still open between two analysed exports. Pure, like
  * the rest of the analysis: two Reports in, one DiffReport out.
  */
-import { CASE_FLAGS, LOST_FLAGS, type CaseFlag, type CaseResult, type OfficerResult, type Report } from './report.js';
+import { CASE_FLAGS, type CaseFlag, type CaseResult, type OfficerResult, type Report } from './report.js';
 import { roundTo } from './officers.js';
 import { compareText } from './compare.js';
 
@@ -62,11 +62,6 @@ export interface DiffReport {
   officers: OfficerChange[];
 }
 
-const LOST = new Set<string>(LOST_FLAGS);
-
-export function isLostFlag(code: string): boolean {
-  return LOST.has(code);
-}
 
 function compareChange(previous: CaseResult | undefined, current: CaseResult | undefined): CaseChange {
   const shown = (current ?? previous)!;

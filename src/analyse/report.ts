@@ -23,6 +23,13 @@ export const WARNING_FLAGS = [
 ] as const;
 export const CASE_FLAGS = [...LOST_FLAGS, ...WARNING_FLAGS] as const;
 export type LostFlag = (typeof LOST_FLAGS)[number];
+
+const LOST = new Set<string>(LOST_FLAGS);
+
+/** Whether a flag makes a case lost (the rest only warn). */
+export function isLostFlag(code: string): boolean {
+  return LOST.has(code);
+}
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 export const OFFICER_FLAGS = [

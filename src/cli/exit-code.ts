@@ -1,12 +1,11 @@
 /** The exit code a finished run reports (SPEC 3): a pure function of what the view holds. */
 import type { CaseChange } from '../analyse/diff.js';
-import { LOST_FLAGS } from '../analyse/report.js';
+import { isLostFlag } from '../analyse/report.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import type { View } from '../render/view.js';
 
 export type FailOn = 'lost' | 'overdue' | 'warnings' | 'any';
 
-const LOST = new Set<string>(LOST_FLAGS);
 
 /** Whether the view's cases, officers or managers hold a finding of this kind. */
 export function hasFinding(view: View, kind: FailOn): boolean {
@@ -18,7 +17,7 @@ export function hasFinding(view: View, kind: FailOn): boolean {
     case 'overdue':
       return cases.some((result) => result.overdue);
     case 'warnings':
-      return cases.some((result) => result.flags.some((code) => !LOST.has(code)));
+      return cases.some((result) => result.flags.some((code) => !isLostFlag(code)));
     case 'any':
       return (
         cases.some((result) => result.flags.length > 0) ||
@@ -37,7 +36,7 @@ function hasNewFinding(changes: readonly CaseChange[], kind: FailOn): boolean {
     case 'overdue':
       return changes.some((change) => change.overdue && !change.was_overdue);
     case 'warnings':
-      return changes.some((change) => change.flags_new.some((code) => !LOST.has(code)));
+      return changes.some((change) => change.flags_new.some((code) => !isLostFlag(code)));
     case 'any':
       return changes.some((change) => change.flags_new.length > 0);
   }

@@ -1,7 +1,7 @@
 /** `--format table`: what a manager reads at a terminal; top rows only, coloured on a TTY. */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { LOST_FLAGS } from '../analyse/report.js';
+import { isLostFlag } from '../analyse/report.js';
 import { briefColumns, displayText, type Column } from './columns.js';
 import { sectionsFor, summaryFacts, type Section } from './sections.js';
 import { plainText } from './text.js';
@@ -21,14 +21,13 @@ export function headingFor(view: View): string {
   return `${TITLES[view.kind]}: ${plainText(view.source)}, as of ${view.report.as_of}`;
 }
 
-const LOST = new Set<string>(LOST_FLAGS);
 
 /** Colour where it tells something: lost flags red, other flags yellow, over capacity red. */
 function paint(column: Column<unknown>, text: string, chalk: ChalkInstance): string {
   if (column.key === 'flags' && text !== '') {
     return text
       .split(' ')
-      .map((code) => (LOST.has(code) || code === 'over_capacity' || code === 'span_exceeded' ? chalk.red(code) : chalk.yellow(code)))
+      .map((code) => (isLostFlag(code) || code === 'over_capacity' || code === 'span_exceeded' ? chalk.red(code) : chalk.yellow(code)))
       .join(' ');
   }
   if (column.key === 'capacity_pct' && Number(text) > 100) return chalk.red(text);
