@@ -8,6 +8,8 @@ import {
   parseCaseStatus,
   parseDate,
   parseHours,
+  parseMappaLevel,
+  parsePercent,
   parseOfficerStatus,
   parseOptionalBoolean,
   parseOutcome,
@@ -610,4 +612,18 @@ describe('parseIsoDay (the fast path for YYYY-MM-DD)', () => {
       expect(parseIsoDay(text)).toBeUndefined();
     }
   });
+});
+
+describe('parseMappaLevel', () => {
+  it.each([
+    ['', 0], ['0', 0], ['none', 0], ['None', 0], ['1', 1], ['M2', 2], ['m3', 3], ['Level 1', 1], ['level-2', 2], ['LEVEL3', 3],
+  ])('%j is level %d', (text, level) => expect(parseMappaLevel(text)).toBe(level));
+  it.each(['4', 'M4', 'Level 0.5', 'high', 'L1'])('%j is unreadable', (text) => expect(parseMappaLevel(text)).toBe(INVALID));
+});
+
+describe('parsePercent', () => {
+  it.each([
+    ['', null], ['0', 0], ['80', 80], ['100', 100], ['20.5', 20.5], ['40%', 40], ['40 %', 40],
+  ])('%j is %j', (text, value) => expect(parsePercent(text)).toBe(value));
+  it.each(['101', '-5', 'eighty', '1e2', '50%%'])('%j is unreadable', (text) => expect(parsePercent(text)).toBe(INVALID));
 });

@@ -30,6 +30,7 @@ export const COLUMNS = {
     column('agency', false),
     column('last_supervision', false),
     column('email', false, ['email_address']),
+    column('reduction_pct', false, ['reduction', 'workload_reduction']),
   ],
   offenders: [
     column('crn', true, ['case_id', 'case_ref', 'offender_id', 'person_id']),
@@ -48,6 +49,10 @@ export const COLUMNS = {
     column('safeguarding_check', false, ['safeguarding_check_date']),
     column('last_assessment', false, ['rosh_date', 'assessment_date']),
     column('status', false, ['case_status']),
+    column('team', false, ['allocated_team']),
+    column('pdu', false, ['ldu']),
+    column('reset', false, ['probation_reset', 'prc']),
+    column('mappa_level', false, ['mappa']),
   ],
   contacts: [
     column('crn', true, ['case_id', 'case_ref', 'offender_id', 'person_id']),

@@ -2,7 +2,7 @@
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
 import { Cells, IssueLog, readTable, type ReadSettings } from './table.js';
-import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
+import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
 
 const invalidStatus = (): typeof INVALID => INVALID;
 
@@ -78,6 +78,10 @@ export async function readOffenders(
         safeguardingCheck: cells.date('safeguarding_check'),
         lastAssessment: cells.date('last_assessment'),
         status,
+        team: cells.sharedText('team'),
+        pdu: cells.sharedText('pdu'),
+        resetMarked: cells.parse('reset', parseBoolean, 'not yes or no') ?? false,
+        mappaLevel: cells.parse('mappa_level', parseMappaLevel, 'not a MAPPA level (0-3, M1-M3, Level 1-3, none)'),
         invalidData: cells.invalid || misaligned,
         duplicateRecord: false,
       };

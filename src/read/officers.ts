@@ -2,7 +2,7 @@
 import type { Source } from './source.js';
 import type { InputSummary, OfficerRecord } from './records.js';
 import { Cells, IssueLog, readTable, type ReadSettings } from './table.js';
-import { parseBoolean, parseHours, parseOfficerStatus } from './values.js';
+import { parseBoolean, parseHours, parseOfficerStatus, parsePercent } from './values.js';
 
 const FULL_TIME_HOURS = 37;
 
@@ -47,6 +47,7 @@ export async function readOfficers(
         agency: cells.parse('agency', parseBoolean) ?? false,
         lastSupervision: cells.date('last_supervision'),
         email: cells.optionalText('email'),
+        reductionPct: cells.parse('reduction_pct', parsePercent, 'not a percentage from 0 to 100 (read as 0)') ?? 0,
       };
       const earlier = byId.get(officerId);
       if (earlier) {

@@ -19,6 +19,8 @@ export interface OfficerRecord {
   readonly agency: boolean;
   readonly lastSupervision: Day | null;
   readonly email: string | null;
+  /** Workload reduction in percent, 0-100; 0 when not recorded or unreadable. */
+  readonly reductionPct: number;
 }
 
 export interface CaseRecord {
@@ -41,6 +43,13 @@ export interface CaseRecord {
   readonly safeguardingCheck: Day | null;
   readonly lastAssessment: Day | null;
   readonly status: CaseStatus;
+  /** The case's own team and PDU columns (used when its officer is unknown or none). */
+  readonly team: string | null;
+  readonly pdu: string | null;
+  /** The `reset` column says Probation Reset applies (Delius registration PRC). */
+  readonly resetMarked: boolean;
+  /** MAPPA level 0-3; 0 when none or not recorded, null when unreadable. */
+  readonly mappaLevel: number | null;
   /** Some value could not be read (an issue names it). */
   readonly invalidData: boolean;
   /** The crn was listed more than once; this is the last row. */

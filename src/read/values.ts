@@ -226,3 +226,21 @@ export function parseHours(text: string): Parsed<number> {
   if (!/^\d+(?:\.\d+)?$/.test(text)) return INVALID;
   return Number(text);
 }
+
+/** MAPPA level 0-3 (SPEC 1.1): `0`, `none` or empty; `1`-`3`, `M1`-`M3`, `Level 1`-`Level 3`. */
+export function parseMappaLevel(text: string): Parsed<number> {
+  if (text === '') return 0;
+  const word = normaliseWord(text);
+  if (word === 'none' || word === '0') return 0;
+  const match = /^(?:m|level_?)?([0-3])$/.exec(word);
+  return match === null ? INVALID : Number(match[1]);
+}
+
+/** A workload reduction in percent, 0-100 (`80`, `20.5`, `40%`). */
+export function parsePercent(text: string): Parsed<number> {
+  if (text === '') return null;
+  const match = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text);
+  if (match === null) return INVALID;
+  const value = Number(match[1]);
+  return value > 100 ? INVALID : value;
+}

@@ -43,6 +43,10 @@ export function caseRecord(overrides: Partial<CaseRecord> & { crn?: string } = {
     safeguardingCheck: null,
     lastAssessment: daysAgo(10),
     status: 'active',
+    team: null,
+    pdu: null,
+    resetMarked: false,
+    mappaLevel: 0,
     invalidData: false,
     duplicateRecord: false,
     ...overrides,
@@ -66,6 +70,7 @@ export function officer(overrides: Partial<OfficerRecord> = {}): OfficerRecord {
     agency: false,
     lastSupervision: daysAgo(7),
     email: null,
+    reductionPct: 0,
     ...overrides,
   };
 }
@@ -74,11 +79,12 @@ export function officer(overrides: Partial<OfficerRecord> = {}): OfficerRecord {
 export const ALL_COLUMNS = {
   officers: [
     'officer_id', 'name', 'grade', 'team', 'pdu', 'manager_id', 'contracted_hours', 'status', 'status_since',
-    'start_date', 'agency', 'last_supervision', 'email',
+    'start_date', 'agency', 'last_supervision', 'email', 'reduction_pct',
   ],
   offenders: [
     'crn', 'officer_id', 'risk', 'name', 'tier', 'sentence_type', 'start_date', 'end_date', 'last_contact',
     'address_known', 'da_flag', 'da_check', 'safeguarding_flag', 'safeguarding_check', 'last_assessment', 'status',
+    'team', 'pdu', 'reset', 'mappa_level',
   ],
   contacts: ['crn', 'date', 'outcome', 'type', 'officer_id'],
 } as const;

@@ -66,6 +66,16 @@ export const WORDS = {
     '22.5': ['22.5', '22.50'],
     '18': ['18', '18.0'],
   },
+  mappa: {
+    '0': ['0', 'none', 'None', ''],
+    '1': ['1', 'M1', 'm1', 'Level 1'],
+    '3': ['3', 'M3', 'LEVEL 3', 'level-3'],
+  },
+  reduction: {
+    '0': ['0', '0%', ''],
+    '80': ['80', '80%', '80.0'],
+    '100': ['100', '100 %'],
+  },
   outcome: {
     attended: ['attended', 'Attended', 'ATTC', 'attc', 'complied', 'Complied', 'attended_complied', 'Attended - Complied'],
     failed_to_attend: ['failed_to_attend', 'Failed to attend', 'FTA', 'fta', 'UAAB', 'unacceptable absence'],
@@ -181,6 +191,7 @@ function columnArbs(kind: FileKind, asOf: number, pool: Pools): Record<string, f
         agency: optional(fc.oneof(word('flag'), raw('maybe'))),
         last_supervision: date,
         email: optional(text(pick(['ann@probation.example', '"Lee, Ann" <ann.lee@probation.example>']))),
+        reduction_pct: fc.oneof(empty, word('reduction'), raw('most', '120')),
       };
     case 'offenders':
       return {
@@ -200,6 +211,10 @@ function columnArbs(kind: FileKind, asOf: number, pool: Pools): Record<string, f
         safeguarding_check: date,
         last_assessment: date,
         status: fc.oneof({ weight: 2, arbitrary: empty }, { weight: 6, arbitrary: word('caseStatus') }, { weight: 1, arbitrary: raw('on hold') }),
+        team: optional(text(pick(['Camden North', 'Team, "A"', 'Haringey|East']))),
+        pdu: optional(text(pick(['North London', 'Barnet, Enfield and Haringey']))),
+        reset: fc.oneof({ weight: 6, arbitrary: word('flag') }, { weight: 1, arbitrary: raw('perhaps') }),
+        mappa_level: fc.oneof(empty, word('mappa'), raw('M7', 'Level 5')),
       };
     case 'contacts':
       return {
