@@ -13,10 +13,11 @@ import { initCommand } from './commands/init.js';
 import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
 import { reportCommand } from './commands/report.js';
+import { schemaCommand } from './commands/schema.js';
 import { teamsCommand } from './commands/teams.js';
 import { validateCommand } from './commands/validate.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand];
+export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand, schemaCommand];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

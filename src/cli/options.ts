@@ -65,6 +65,9 @@ export const OPTION_GROUPS = {
     splitBy: { flags: '--split-by <key>', description: 'one digest per manager or team, to their officers.csv email: manager, team' },
     dryRun: { flags: '--dry-run <dir>', description: 'write the digests as .eml files into this folder instead of sending them' },
   },
+  schema: {
+    format: { flags: '--format <format>', description: 'the schema of this output format: json (default) or ndjson (each line)' },
+  },
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },
   },

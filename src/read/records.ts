@@ -1,5 +1,6 @@
 /** What the reading stage hands to the analysis: normalised rows, issues and reconciliation. */
-import type { FileKind } from './columns.js';
+import type { z } from 'zod';
+import type { inputSummarySchema, issueSchema } from './contract.js';
 import type { CaseStatus, Day, Risk } from './values.js';
 
 export interface OfficerRecord {
@@ -71,32 +72,13 @@ export interface ContactLookup {
   at?(position: number): ContactHistory;
 }
 
-export interface Issue {
-  readonly file: string;
-  readonly line: number | null;
-  readonly column: string | null;
-  readonly code: IssueCode;
-  readonly message: string;
-}
+/** A data issue (its schema, with each field's meaning, is in contract.ts). */
+export type Issue = z.output<typeof issueSchema>;
 
-export type IssueCode =
-  | 'invalid_value'
-  | 'missing_key'
-  | 'duplicate_record'
-  | 'duplicate_column'
-  | 'field_count'
-  | 'unknown_crn'
-  | 'future_contact'
-  | 'future_date';
+export type IssueCode = Issue['code'];
 
-export interface InputSummary {
-  readonly file: FileKind;
-  readonly path: string;
-  /** Records read (blank lines not counted) = used + rejected. */
-  readonly rows: number;
-  readonly used: number;
-  readonly rejected: number;
-}
+/** One file's reconciliation: rows read = used + rejected. */
+export type InputSummary = z.output<typeof inputSummarySchema>;
 
 export interface Exports {
   readonly officers: OfficerRecord[];
