@@ -20,6 +20,7 @@ export const WARNING_FLAGS = [
   'invalid_data',
   'duplicate_record',
   'warrant',
+  'reset_exempt',
 ] as const;
 export const CASE_FLAGS = [...LOST_FLAGS, ...WARNING_FLAGS] as const;
 export type LostFlag = (typeof LOST_FLAGS)[number];
@@ -70,6 +71,16 @@ export interface CaseResult {
   priority: number;
   /** Physical line of the case in offenders.csv. */
   line: number;
+  /** In Probation Reset: marked, no exemption; exempt from the contact standard (SPEC 2.1). */
+  reset: boolean;
+  /** start_date + floor(2 × (end_date − start_date) / 3); null without both dates. */
+  reset_date: string | null;
+  /** When the next contact is due under the standard; null when none is (not active, in reset, no start_date). */
+  next_contact_due: string | null;
+  /** last_assessment + assessment_review_days for an active case; null otherwise. */
+  assessment_due: string | null;
+  /** end_date − as-of date, negative once past; null without an end_date. */
+  ends_in_days: number | null;
 }
 
 export interface OfficerResult {
@@ -130,6 +141,8 @@ export interface Summary {
   officers: number;
   lost: number;
   overdue: number;
+  /** Cases in Probation Reset (marked, no exemption). */
+  reset: number;
   /** Cases on the domestic-abuse register, and with a child safeguarding concern. */
   da_flagged: number;
   safeguarding_flagged: number;

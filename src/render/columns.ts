@@ -59,6 +59,11 @@ export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   col('lost', 'Lost', (row) => row.lost, false),
   col('flags', 'Flags', (row) => row.flags.join(' ')),
   num('line', 'Line', (row) => row.line, false),
+  col('reset', 'Reset', (row) => row.reset, false),
+  col('reset_date', 'Reset date', (row) => row.reset_date, false),
+  col('next_contact_due', 'Contact due', (row) => row.next_contact_due, false),
+  col('assessment_due', 'Assessment due', (row) => row.assessment_due, false),
+  num('ends_in_days', 'Ends in', (row) => row.ends_in_days, false),
 ];
 
 export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [

@@ -84,6 +84,11 @@ function reportFacts(view: View): [string, string][] {
     ],
     ['Lost', `${number(summary.lost)}${share(summary.lost, summary.cases)}: ${flagCounts(flags, LOST_FLAGS)}`],
     ['Overdue', `${number(summary.overdue)}${share(summary.overdue, summary.active)} of active cases past their contact standard`],
+    [
+      'Reset',
+      `${number(summary.reset)} in Probation Reset (no contact standard in the final third); ` +
+        `${number(flags.reset_exempt)} marked but exempt (very high risk, MAPPA or child safeguarding: supervision should resume)`,
+    ],
   ];
   const safeguarding: string[] = [];
   if (!skipped.has('da_check_missing')) {
