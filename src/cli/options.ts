@@ -68,6 +68,9 @@ export const OPTION_GROUPS = {
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },
   },
+  due: {
+    within: { flags: '--within <days>', description: 'tasks falling due on or before as-of + this many days, 0-365 (default: 7)' },
+  },
 } as const satisfies Record<string, Record<string, OptionSpec>>;
 
 export type OptionGroup = keyof typeof OPTION_GROUPS;
