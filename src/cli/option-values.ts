@@ -72,7 +72,8 @@ export const optionsSchema = z.object({
     .default(DEFAULT_FROM),
   subject: z.string().optional(),
   includeNames: z.boolean().default(false),
-  splitBy: z.enum(['manager', 'team']).optional(),
+  splitBy: z.enum(['manager', 'team', 'officer']).optional(),
+  view: z.enum(['due']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
   debug: z.boolean().default(false),
   within: z.coerce
