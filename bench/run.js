@@ -2,7 +2,7 @@
 /*
  * Benchmark of `caseload report DIR --as-of 2026-11-16 --format json` on synthetic exports.
  *
- *   npm run bench                                     london and national, 5 runs each
+ *   npm run bench                                     london and national, 5 runs each (report, and `due`)
  *   npm run bench -- --scales london,national --runs 5
  *   npm run bench -- --scales large                   1M cases, 10M contacts (~0.6 GB of disk)
  *   npm run bench -- --all                            london, national, large and london-quoted
@@ -50,10 +50,10 @@ const RESULTS_MD = join(REPO_ROOT, 'bench', 'RESULTS.md');
 // --- Arguments -----------------------------------------------------------------------------------
 
 const USAGE = `usage: npm run bench -- [--scales london,national,large,london-quoted] [--all] [--runs N]
-                      [--timeout SECONDS] [--no-contacts10] [--no-floor] [--rss-method time|hook]`;
+                      [--timeout SECONDS] [--no-contacts10] [--no-floor] [--no-due] [--rss-method time|hook]`;
 
 function parseArgs(argv) {
-  const args = { targets: DEFAULT_SCALES, runs: null, timeout: DEFAULT_TIMEOUT_SECONDS, contacts10: true, floor: true, rssMethod: null };
+  const args = { targets: DEFAULT_SCALES, runs: null, timeout: DEFAULT_TIMEOUT_SECONDS, contacts10: true, floor: true, due: true, rssMethod: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -66,6 +66,7 @@ function parseArgs(argv) {
     else if (arg === '--timeout') args.timeout = positiveInt(arg, value());
     else if (arg === '--no-contacts10') args.contacts10 = false;
     else if (arg === '--no-floor') args.floor = false;
+    else if (arg === '--no-due') args.due = false;
     else if (arg === '--rss-method') args.rssMethod = value();
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -251,6 +252,13 @@ async function benchTarget(target, args, method) {
   const cliRuns = await repeat(method, cliArgs, runs, options, 'caseload');
   const cli = summariseRuns(cliRuns);
 
+  // The `due` scenario: the worklist of the same export, against report's time (goal: ≤ 1.2×).
+  let due = null;
+  if (args.due && variant === null) {
+    const dueRuns = await repeat(method, [CLI, 'due', data.dir, '--as-of', AS_OF, '--format', 'json'], runs, options, 'caseload due');
+    due = { ...summariseRuns(dueRuns), runs: dueRuns };
+  }
+
   let floor = null;
   if (args.floor) {
     const files = [join(data.dir, 'offenders.csv'), join(data.dir, 'contacts.csv')];
@@ -263,6 +271,7 @@ async function benchTarget(target, args, method) {
     target: name, scale, variant, dir: data.dir, rows: data.rows, total_rows: totalRows, total_mb: round(totalBytes / 1e6, 1),
     generated_s: round(data.generatedSeconds, 2), load_avg_1m: { before: loadBefore, after: round(loadavg()[0], 2) }, runs_requested: runs, runs: cliRuns, ...cli,
     rows_per_s: cli.median_s ? Math.round(totalRows / cli.median_s) : null,
+    due, due_ratio_to_report: cli.median_s && due?.median_s ? round(due.median_s / cli.median_s, 2) : null,
     floor, ratio_to_floor: cli.median_s && floor?.median_s ? round(cli.median_s / floor.median_s, 2) : null,
     // CPU seconds are steadier than wall seconds when other work shares the machine.
     cpu_ratio_to_floor: cli.median_cpu_s && floor?.median_cpu_s ? round(cli.median_cpu_s / floor.median_cpu_s, 2) : null,
@@ -300,6 +309,8 @@ const TABLE_COLUMNS = [
   ['× floor', (r) => fmt(r.ratio_to_floor, 1)],
   ['floor cpu s', (r) => fmt(r.floor?.median_cpu_s)],
   ['× floor cpu', (r) => fmt(r.cpu_ratio_to_floor, 1)],
+  ['due s', (r) => fmt(r.due?.median_s)],
+  ['due × report', (r) => fmt(r.due_ratio_to_report)],
 ];
 
 function markdownTable(results) {

@@ -20,6 +20,13 @@
  *   - domestic-abuse police checks are missing on about two thirds of flagged cases. About a
  *     third of safeguarding enquiries are missing. Only about a quarter of cases have a
  *     risk-of-harm assessment from the last six months.
+ *   - the Probation Reset (since June 2024): about 6% of tiers carry the `S` suffix, and about a
+ *     third of the active cases in the final third of their order have the `reset` column (the
+ *     Delius PRC registration). Their contact standard no longer applies. A handful of those are
+ *     exempt and should be supervised again: very high risk, MAPPA (mappa_level, written as
+ *     `2`, `M1`, `Level 3`), or a child safeguarding concern; a few other cases are MAPPA too;
+ *   - each case carries its team and PDU (the allocated officer's; for unallocated cases and
+ *     those pointing at an officer missing from the roster, the team they came from).
  * The export has a little deliberate dirt so that the data-quality side has something to show:
  * an unreadable risk, an impossible date, a duplicated crn, contacts dated after the export and
  * contacts for a crn that is not in offenders.csv.
@@ -689,6 +696,39 @@ function buildContacts(cases) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Probation Reset, MAPPA and the case's own team (a PRNG of its own, drawn after everything
+// else, so the rest of the export is what it was before these columns)
+// ---------------------------------------------------------------------------------------------
+
+const RESET_MARKED_SHARE = 0.35; // of active, allocated cases in their final third
+const MAPPA_SHARE = 0.03; // of other cases
+const MAPPA_WRITTEN = ['1', '2', '3', 'M1', 'M2', 'Level 1', 'Level 2', 'Level 3'];
+const RESET_EXEMPT_MAPPA_CASES = 4; // marked cases that are MAPPA managed: supervision resumes
+
+function addResetStory(cases) {
+  const next = mulberry32(SEED + 2024);
+  const resetChance = (p) => next() < p;
+  const resetPick = (items) => items[Math.floor(next() * items.length)];
+  for (const c of cases) {
+    const team = c.officer ? c.officer.team : c.previousTeam;
+    c.caseTeam = team ? team.name : '';
+    c.casePdu = team ? team.pdu : '';
+    c.resetMarked = false;
+    c.mappa = '';
+    if (c.status !== 'active' || !c.officer || c.story) continue;
+    const resetDay = c.startDay + Math.floor((2 * (c.endDay - c.startDay)) / 3);
+    if (TODAY >= resetDay && resetChance(RESET_MARKED_SHARE)) c.resetMarked = true;
+    else if (resetChance(MAPPA_SHARE)) c.mappa = resetPick(MAPPA_WRITTEN);
+  }
+  const marked = cases.filter((c) => c.resetMarked && c.risk !== 'very_high' && !c.safeguardingFlag);
+  for (let i = 0; i < RESET_EXEMPT_MAPPA_CASES && marked.length > 0; i++) {
+    marked.splice(Math.floor(next() * marked.length), 1)[0].mappa = resetPick(MAPPA_WRITTEN);
+  }
+  // Most cases say so: none, or 0.
+  for (const c of cases) if (c.mappa === '' && resetChance(0.5)) c.mappa = resetChance(0.5) ? 'none' : '0';
+}
+
+// ---------------------------------------------------------------------------------------------
 // Deliberate dirt (small)
 // ---------------------------------------------------------------------------------------------
 
@@ -755,7 +795,7 @@ const OFFICER_HEADER = ['officer_id', 'name', 'grade', 'team', 'pdu', 'manager_i
 
 const OFFENDER_HEADER = ['crn', 'name', 'officer_id', 'risk', 'tier', 'sentence_type', 'start_date',
   'end_date', 'last_contact', 'address_known', 'da_flag', 'da_check', 'safeguarding_flag',
-  'safeguarding_check', 'last_assessment', 'status'];
+  'safeguarding_check', 'last_assessment', 'status', 'team', 'pdu', 'reset', 'mappa_level'];
 
 const CONTACT_HEADER = ['crn', 'date', 'outcome', 'type', 'officer_id'];
 
@@ -770,6 +810,7 @@ const offenderRow = (c) => [
   c.sentenceType, isoDate(c.startDay), isoDate(c.endDay), dateOrEmpty(c.lastContactColumn),
   c.addressKnown, yesNo(c.daFlag), dateOrEmpty(c.daCheck), yesNo(c.safeguardingFlag),
   dateOrEmpty(c.safeguardingCheck), c.lastAssessmentText ?? dateOrEmpty(c.lastAssessment), c.status,
+  c.caseTeam, c.casePdu, yesNo(c.resetMarked), c.mappa,
 ];
 
 const contactCsvRow = (r) => [r.crn, isoDate(r.day), r.outcome, r.type, r.officerId];
@@ -785,6 +826,7 @@ function main() {
   const { cases, crns } = buildCases(officers);
   const contacts = buildContacts(cases);
   const { staleRow } = addDirt(cases, contacts, crns);
+  addResetStory([...cases, staleRow]);
 
   // Offenders in crn order, as the case system exports them; the stale duplicate sits in
   // that order and the current row comes last, as a late amendment.

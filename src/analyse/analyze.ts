@@ -63,6 +63,7 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
       officers: exports.officers.length,
       lost: results.filter((result) => result.lost).length,
       overdue: results.filter((result) => result.overdue).length,
+      reset: results.filter((result) => result.reset).length,
       da_flagged: analysed.filter((record) => record.daFlag).length,
       safeguarding_flagged: analysed.filter((record) => record.safeguardingFlag).length,
       flags: flagCounts,

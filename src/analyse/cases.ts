@@ -33,6 +33,46 @@ export function isUnallocated(officerId: string | null, pattern: RegExp | null):
 /** Days from `from` to `to`; positive when `from` is earlier. */
 const daysBetween = (from: Day, to: Day): number => to - from;
 
+/** `Community Order`, `community-order` → `community_order`: sentence types compare as config spells them. */
+const sentenceKey = (text: string): string => text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+/** The first day of the final third: start_date + floor(2 × (end_date − start_date) / 3); null without both. */
+export function resetDate(record: Pick<CaseRecord, 'startDate' | 'endDate'>): Day | null {
+  if (record.startDate === null || record.endDate === null) return null;
+  return record.startDate + Math.floor((2 * (record.endDate - record.startDate)) / 3);
+}
+
+export interface ResetState {
+  /** Marked by the reset column, an `S` tier, or inferred (reset.infer). */
+  readonly marked: boolean;
+  /** Very high risk, MAPPA (level 1 or more, or an unreadable level), or a child safeguarding concern. */
+  readonly exempt: boolean;
+  /** Marked and not exempt: no contact standard. */
+  readonly inReset: boolean;
+  readonly resetDate: Day | null;
+}
+
+/**
+ * Probation Reset (SPEC 2.1). An unreadable mappa_level (null) counts as possibly MAPPA, so
+ * exempt: a case that may be MAPPA-managed must not lose its contact standard on a typo.
+ */
+export function resetState(
+  record: Pick<CaseRecord, 'status' | 'resetMarked' | 'tier' | 'sentenceType' | 'startDate' | 'endDate' | 'risk' | 'mappaLevel' | 'safeguardingFlag'>,
+  asOf: Day,
+  config: Pick<Config, 'reset'>,
+): ResetState {
+  const date = resetDate(record);
+  const inferred =
+    config.reset.infer &&
+    record.sentenceType !== null &&
+    config.reset.sentence_types.some((type) => sentenceKey(type) === sentenceKey(record.sentenceType!)) &&
+    date !== null &&
+    asOf >= date;
+  const marked = record.status === 'active' && (record.resetMarked || (record.tier?.endsWith('S') ?? false) || inferred);
+  const exempt = record.risk === 'very_high' || record.mappaLevel === null || record.mappaLevel >= 1 || record.safeguardingFlag;
+  return { marked, exempt, inReset: marked && !exempt, resetDate: date };
+}
+
 /**
  * One case's result, priority still 0 (ranking needs every case). `position` is the case's
  * place in Exports.cases, which lets the contacts fold answer without a lookup by crn.
@@ -47,10 +87,13 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   const daysSinceStart = record.startDate === null ? null : daysBetween(record.startDate, asOf);
   const active = record.status === 'active';
   const contactKnown = !skipped.has('overdue');
+  const reset = resetState(record, asOf, config);
+  // In reset the contact standard does not apply, as for custody; allocation flags still do.
+  const heldToStandard = active && !reset.inReset;
 
   let daysOverdue = 0;
   let overdue = false;
-  if (active && contactKnown) {
+  if (heldToStandard && contactKnown) {
     if (daysSinceContact !== null) {
       overdue = daysSinceContact > standardDays;
       if (overdue) daysOverdue = daysSinceContact - standardDays;
@@ -79,7 +122,7 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
         (officer.statusSince === null || daysBetween(officer.statusSince, asOf) > config.absent_after_days),
     );
   }
-  if (active) {
+  if (heldToStandard) {
     flag('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days);
     flag('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days));
   }
@@ -99,15 +142,23 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   flag('invalid_data', record.invalidData);
   flag('duplicate_record', record.duplicateRecord);
   flag('warrant', record.status === 'warrant');
+  flag('reset_exempt', reset.marked && reset.exempt);
   flags.sort();
+
+  // Due dates (SPEC 2.1). With no contact data at all nobody has a known last contact, so no
+  // contact date is made up from the start date.
+  const contactBase = lastContact !== null ? lastContact + standardDays : record.startDate === null ? null : record.startDate + config.first_contact_days;
+  const nextContactDue = heldToStandard && contactKnown ? contactBase : null;
+  const assessmentDue = active && record.lastAssessment !== null ? record.lastAssessment + config.assessment_review_days : null;
 
   return {
     crn: record.crn,
     name: record.name,
     officer_id: record.officerId,
     officer_name: officer?.name ?? null,
-    team: officer?.team ?? null,
-    pdu: officer?.pdu ?? null,
+    // The officer's team and PDU; the case's own columns only when it has no known officer.
+    team: officer === undefined ? record.team : officer.team,
+    pdu: officer === undefined ? record.pdu : officer.pdu,
     manager_id: officer?.managerId ?? null,
     risk: record.risk,
     tier: record.tier,
@@ -124,6 +175,11 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
     flags,
     priority: 0,
     line: record.line,
+    reset: reset.inReset,
+    reset_date: reset.resetDate === null ? null : formatDay(reset.resetDate),
+    next_contact_due: nextContactDue === null ? null : formatDay(nextContactDue),
+    assessment_due: assessmentDue === null ? null : formatDay(assessmentDue),
+    ends_in_days: record.endDate === null ? null : daysBetween(asOf, record.endDate),
   };
 }
 

@@ -86,12 +86,14 @@ export function analyseOfficers(
     const result = results[at]!;
     tally.caseload++;
     tally.byRisk[riskKey(record.risk)]++;
-    tally.points += casePoints(record, config);
+    // Probation Reset: the case scores reset_weight of its points (the WMT scores S tiers at 0).
+    tally.points += casePoints(record, config) * (result.reset ? config.reset_weight : 1);
     if (result.overdue) tally.overdue++;
     if (result.lost) tally.lost++;
     // With the contact checks skipped (no contacts.csv, no last_contact) nobody is known to be seen
     // on time: seen_on_time_pct stays null rather than a false 100%.
-    if (record.status === 'active' && !skipped.has('overdue')) {
+    // A case in reset has no contact standard to be on time against, as a custody case has none.
+    if (record.status === 'active' && !result.reset && !skipped.has('overdue')) {
       tally.active++;
       if (!result.overdue) tally.activeOnTime++;
     }

@@ -26,6 +26,7 @@ export const WARNING_FLAGS = [
   'invalid_data',
   'duplicate_record',
   'warrant',
+  'reset_exempt',
 ] as const;
 export const CASE_FLAGS = [...LOST_FLAGS, ...WARNING_FLAGS] as const;
 export type LostFlag = (typeof LOST_FLAGS)[number];
@@ -94,6 +95,11 @@ export const caseResultSchema = z
     flags: z.array(caseFlag).describe('Flags set on the case, sorted'),
     priority: z.number().int().describe('1-based rank among all analysed cases: lost first, then risk, days overdue, days since contact, crn'),
     line: z.number().int().describe('Physical line of the case in offenders.csv'),
+    reset: z.boolean().describe('In Probation Reset: marked (reset column or an S tier, or inferred) with no exemption; held to no contact standard'),
+    reset_date: day.nullable().describe('start_date + floor(2 × (end_date − start_date) / 3): when the final third begins; null without both dates'),
+    next_contact_due: day.nullable().describe('When the next contact is due under the standard; null when none is (not active, in reset, never seen with no start_date)'),
+    assessment_due: day.nullable().describe('last_assessment + assessment_review_days for an active case; null otherwise'),
+    ends_in_days: z.number().int().nullable().describe('end_date minus the as-of date, negative once past; null without an end_date'),
   })
   .describe('One analysed case');
 export type CaseResult = z.output<typeof caseResultSchema>;
@@ -176,6 +182,7 @@ export const summarySchema = z
     officers: count.describe('Officers on the roster'),
     lost: count.describe('Lost cases'),
     overdue: count.describe('Overdue cases'),
+    reset: count.describe('Cases in Probation Reset (marked, no exemption)'),
     da_flagged: count.describe('Cases on the domestic-abuse register'),
     safeguarding_flagged: count.describe('Cases with a child safeguarding concern'),
     flags: flagCounts(CASE_FLAGS, 'Cases').describe('Cases per flag'),

@@ -46,6 +46,8 @@ function hasNewFinding(changes: readonly CaseChange[], kind: FailOn): boolean {
 export function somethingFlagged(view: View): boolean {
   if (view.diff !== null) return view.diff.cases.some((change) => change.flags_new.length > 0);
   if (view.kind === 'validate') return view.issues.length > 0;
+  // A worklist is news when something falls due.
+  if (view.due !== null) return view.due.tasks.length > 0;
   const officersFlagged = view.report.officers.some((officer) => officer.flags.length > 0);
   const managersFlagged = view.managers.some((manager) => manager.flags.length > 0);
   if (view.kind === 'officers') return officersFlagged;

@@ -16,8 +16,9 @@ import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { teamsCommand } from './commands/teams.js';
 import { validateCommand } from './commands/validate.js';
+import { dueCommand } from './commands/due.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand, schemaCommand];
+export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, dueCommand, notifyCommand, initCommand, schemaCommand];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CASE_FLAGS } from '../analyse/report.js';
 import { OFFICER_SORTS } from '../analyse/officers.js';
+import { MAX_WITHIN_DAYS } from '../analyse/due.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../render/formats.js';
 import { parseMailbox } from '../render/email.js';
@@ -71,9 +72,16 @@ export const optionsSchema = z.object({
     .default(DEFAULT_FROM),
   subject: z.string().optional(),
   includeNames: z.boolean().default(false),
-  splitBy: z.enum(['manager', 'team']).optional(),
+  splitBy: z.enum(['manager', 'team', 'officer']).optional(),
+  view: z.enum(['due']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
   debug: z.boolean().default(false),
+  within: z.coerce
+    .number({ error: 'expected a whole number of days, 0-365' })
+    .int('expected a whole number of days, 0-365')
+    .min(0, 'expected a whole number of days, 0-365')
+    .max(MAX_WITHIN_DAYS, 'expected a whole number of days, 0-365')
+    .optional(),
 });
 
 export type RunOptions = z.output<typeof optionsSchema>;

@@ -62,14 +62,18 @@ export const OPTION_GROUPS = {
     includeNames: { flags: '--include-names', description: 'put the names of people and officers in the digest (left out by default)' },
   },
   notify: {
-    splitBy: { flags: '--split-by <key>', description: 'one digest per manager or team, to their officers.csv email: manager, team' },
+    splitBy: { flags: '--split-by <key>', description: 'one digest per manager, team or (with --view due) officer, to their officers.csv email: manager, team, officer' },
     dryRun: { flags: '--dry-run <dir>', description: 'write the digests as .eml files into this folder instead of sending them' },
+    view: { flags: '--view <view>', description: "what to mail: flagged cases (default), or due: each officer's worklist (caseload due)" },
   },
   schema: {
     format: { flags: '--format <format>', description: 'the schema of this output format: json (default) or ndjson (each line)' },
   },
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },
+  },
+  due: {
+    within: { flags: '--within <days>', description: 'tasks falling due on or before as-of + this many days, 0-365 (default: 7)' },
   },
 } as const satisfies Record<string, Record<string, OptionSpec>>;
 

@@ -105,6 +105,7 @@ export function viewOptions(options: RunOptions, source: string): ViewOptions {
     // An email leaves names out unless --include-names (SPEC 3.1); --redact always does.
     redact: options.redact || (formatOf(options) === 'email' && !options.includeNames),
     source,
+    ...(options.within === undefined ? {} : { within: options.within }),
   };
 }
 

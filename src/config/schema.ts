@@ -58,6 +58,11 @@ export const configSchema = z.strictObject({
       .nullable(),
   }),
   date_order: z.enum(['dmy', 'mdy'], { error: 'expected "dmy" or "mdy"' }),
+  reset: z.strictObject({
+    infer: z.boolean({ error: 'expected true or false' }),
+    sentence_types: z.array(nonEmptyText('a sentence type'), { error: 'expected a list of sentence types' }),
+  }),
+  reset_weight: z.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1'),
   columns: z.strictObject({ officers: aliasTable('officers'), offenders: aliasTable('offenders'), contacts: aliasTable('contacts') }),
 });
 
@@ -95,5 +100,7 @@ export const DEFAULT_CONFIG: Config = {
   custody_weight: 0.35,
   contacts: { count_outcomes: ['attended'], count_types: null },
   date_order: 'dmy',
+  reset: { infer: false, sentence_types: ['licence', 'pss', 'community_order', 'suspended_sentence'] },
+  reset_weight: 0,
   columns: { officers: {}, offenders: {}, contacts: {} },
 };

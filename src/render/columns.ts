@@ -3,6 +3,7 @@
  * three never disagree. `brief` columns fit a terminal; CSV carries every column.
  */
 import type { CaseChange, OfficerChange } from '../analyse/diff.js';
+import type { DueTask } from '../analyse/due.js';
 import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
 import type { InputSummary, Issue } from '../read/records.js';
 import { cellText } from './text.js';
@@ -59,6 +60,11 @@ export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   col('lost', 'Lost', (row) => row.lost, false),
   col('flags', 'Flags', (row) => row.flags.join(' ')),
   num('line', 'Line', (row) => row.line, false),
+  col('reset', 'Reset', (row) => row.reset, false),
+  col('reset_date', 'Reset date', (row) => row.reset_date, false),
+  col('next_contact_due', 'Contact due', (row) => row.next_contact_due, false),
+  col('assessment_due', 'Assessment due', (row) => row.assessment_due, false),
+  num('ends_in_days', 'Ends in', (row) => row.ends_in_days, false),
 ];
 
 export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
@@ -163,6 +169,21 @@ export const OFFICER_CHANGE_COLUMNS: readonly Column<OfficerChange>[] = [
   oneDecimal('previous_capacity_pct', 'Was %', (row) => row.previous_capacity_pct),
   oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
   num('capacity_change', 'Change %', (row) => signed(row.capacity_change)),
+];
+
+/** `due` (SPEC 3.2): the table shows the officer in each section's title, so their columns are not brief. */
+export const TASK_COLUMNS: readonly Column<DueTask>[] = [
+  col('officer_id', 'Officer', (row) => row.officer_id, false),
+  col('officer_name', 'Officer name', (row) => row.officer_name, false),
+  col('officer_status', 'Officer status', (row) => row.officer_status, false),
+  col('team', 'Team', (row) => row.team, false),
+  col('crn', 'CRN', (row) => row.crn),
+  col('name', 'Name', (row) => row.name),
+  col('risk', 'Risk', (row) => row.risk),
+  col('task', 'Task', (row) => row.task),
+  col('due', 'Due', (row) => row.due),
+  num('days_until', 'In days', (row) => row.days_until),
+  num('priority', '#', (row) => row.priority),
 ];
 
 export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[] {

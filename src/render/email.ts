@@ -9,6 +9,7 @@
  */
 import addressparser from 'nodemailer/lib/addressparser';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
+import { summariseTasks } from '../analyse/due.js';
 import { briefColumns, displayText, type Column } from './columns.js';
 import { renderCsv } from './csv.js';
 import { StringOutput, type Output } from './output.js';
@@ -73,6 +74,10 @@ export function defaultSubject(view: View, scope?: DigestScope): string {
     const { summary } = view.diff;
     return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${view.diff.cases.length} changed`;
   }
+  if (view.due !== null) {
+    const { tasks, past_due } = summariseTasks(view.due.tasks);
+    return `${head}: ${plural(tasks, 'task')} due by ${view.due.until}, ${past_due} past due`;
+  }
   const { lost, overdue, flagged } = caseCounts(view);
   return `${head}: ${lost} lost, ${overdue} overdue, ${flagged} flagged`;
 }
@@ -103,7 +108,7 @@ function digestFacts(view: View, scope?: DigestScope): [string, string][] {
 
 /** `flagged-cases-2026-11-16.csv`: what the attachment holds, and as of when. */
 export function attachmentName(view: View): string {
-  const stems: Partial<Record<View['kind'], string>> = { officers: 'officers', teams: 'teams', validate: 'issues', diff: 'changed-cases' };
+  const stems: Partial<Record<View['kind'], string>> = { officers: 'officers', teams: 'teams', validate: 'issues', diff: 'changed-cases', due: 'due-tasks' };
   const everyCase = view.selectedCases.some((result) => result.flags.length === 0);
   return `${stems[view.kind] ?? (everyCase ? 'cases' : 'flagged-cases')}-${view.report.as_of}.csv`;
 }

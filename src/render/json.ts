@@ -1,4 +1,5 @@
 /** `--format json`: the SPEC's one object, its arrays streamed a record per line. */
+import { summariseTasks } from '../analyse/due.js';
 import type { View } from './view.js';
 import type { Output } from './output.js';
 
@@ -17,6 +18,10 @@ export function jsonDocument(view: View): Record<string, unknown> {
     const { diff } = view;
     const cases = view.limit === null ? diff.cases : diff.cases.slice(0, view.limit);
     return { ...head, previous_as_of: diff.previous_as_of, summary: diff.summary, cases, officers: diff.officers, issues: view.issues };
+  }
+  if (view.due !== null) {
+    const { tasks, within, until } = view.due;
+    return { ...head, within, until, summary: summariseTasks(tasks), tasks: view.limit === null ? tasks : tasks.slice(0, view.limit), issues: view.issues };
   }
   return {
     ...head,

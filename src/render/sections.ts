@@ -13,8 +13,10 @@ import {
   ISSUE_COLUMNS,
   MANAGER_COLUMNS,
   OFFICER_COLUMNS,
+  TASK_COLUMNS,
   type Column,
 } from './columns.js';
+import { summariseTasks, type DueTask } from '../analyse/due.js';
 import type { View } from './view.js';
 import { compareText } from '../analyse/compare.js';
 
@@ -51,6 +53,7 @@ function flagCounts(counts: Readonly<Record<string, number>>, codes: readonly st
 export function summaryFacts(view: View): [string, string][] {
   if (view.kind === 'report') return reportFacts(view);
   if (view.kind === 'diff') return diffFacts(view);
+  if (view.kind === 'due') return dueFacts(view);
   return [];
 }
 
@@ -64,6 +67,26 @@ function diffFacts(view: View): [string, string][] {
     ['New flags', flagCounts(summary.flags_new, CASE_FLAGS)],
     ['Resolved', flagCounts(summary.flags_resolved, CASE_FLAGS)],
   ];
+}
+
+/** A worklist's summary: how many tasks, of which kinds, how many past due or with no date. */
+function dueFacts(view: View): [string, string][] {
+  const { tasks, within, until } = view.due!;
+  const { officers, by_task: counts, past_due: past, undated } = summariseTasks(tasks);
+  const inReset = view.selectedCases.filter((result) => result.reset).length;
+  const facts: [string, string][] = [
+    ['Due', `${number(tasks.length)} task${tasks.length === 1 ? '' : 's'} for ${number(officers)} officer${officers === 1 ? '' : 's'} on or before ${until} (within ${within} days)`],
+    ['Tasks', flagCounts(counts, Object.keys(counts))],
+    ['Past due', `${number(past)} already past their date; ${number(undated)} with no date (a missing check, never assessed, never seen with no start date)`],
+    ['Reset', `${number(inReset)} cases in Probation Reset have no contact task`],
+  ];
+  const skipped = view.report.checks_skipped.filter((entry) => entry.check === 'overdue' || entry.check === 'assessment_overdue');
+  if (skipped.length > 0) {
+    facts.push(['Left out', skipped.map((entry) => `${entry.check === 'overdue' ? 'contact' : 'assessment'} tasks (no ${entry.missing.join(' or ')})`).join(', ')]);
+  }
+  const shown = view.limit ?? TABLE_ROWS.due;
+  if (tasks.length > shown) facts.push(['Shown', `the first ${number(shown)} tasks (--limit N, or --format csv|json for all)`]);
+  return facts;
 }
 
 /** The report's first screen, as label and text: who is lost, overdue, unsafe, overloaded. */
@@ -84,6 +107,11 @@ function reportFacts(view: View): [string, string][] {
     ],
     ['Lost', `${number(summary.lost)}${share(summary.lost, summary.cases)}: ${flagCounts(flags, LOST_FLAGS)}`],
     ['Overdue', `${number(summary.overdue)}${share(summary.overdue, summary.active)} of active cases past their contact standard`],
+    [
+      'Reset',
+      `${number(summary.reset)} in Probation Reset (no contact standard in the final third); ` +
+        `${number(flags.reset_exempt)} marked but exempt (very high risk, MAPPA or child safeguarding: supervision should resume)`,
+    ],
   ];
   const safeguarding: string[] = [];
   if (!skipped.has('da_check_missing')) {
@@ -120,7 +148,29 @@ function reportFacts(view: View): [string, string][] {
 }
 
 /** Rows a table shows without --limit: the report fits its story on one screen. */
-export const TABLE_ROWS = { report: { officers: 10, cases: 20 }, list: 25 } as const;
+export const TABLE_ROWS = { report: { officers: 10, cases: 20 }, list: 25, due: 200 } as const;
+
+/**
+ * `due` as a person reads it: a section per officer (so each can be printed on its own), the
+ * tasks in order up to the limit; each section's count is all of that officer's tasks.
+ */
+function dueSections(view: View): Section[] {
+  const { tasks, within } = view.due!;
+  if (tasks.length === 0) return [section('Tasks', TASK_COLUMNS, [], 0, `Nothing falls due within ${within} days.`)];
+  const totals = new Map<string | null, number>();
+  for (const task of tasks) totals.set(task.officer_id, (totals.get(task.officer_id) ?? 0) + 1);
+  const groups = new Map<string | null, DueTask[]>();
+  for (const task of tasks.slice(0, view.limit ?? TABLE_ROWS.due)) {
+    const group = groups.get(task.officer_id);
+    if (group) group.push(task);
+    else groups.set(task.officer_id, [task]);
+  }
+  return [...groups].map(([officerId, rows]) => {
+    const first = rows[0]!;
+    const who = officerId === null ? 'No officer (unallocated)' : [officerId, first.officer_name, first.officer_status === null ? '(not in officers.csv)' : `(${first.officer_status})`].filter(Boolean).join(' ');
+    return section(who, TASK_COLUMNS, rows, totals.get(officerId)!, '');
+  });
+}
 
 export function sectionsFor(view: View): Section[] {
   const top =
@@ -151,6 +201,8 @@ export function sectionsFor(view: View): Section[] {
         section('Checks skipped', CHECK_COLUMNS, view.report.checks_skipped, view.report.checks_skipped.length, 'Every check can run.'),
         section('Issues', ISSUE_COLUMNS, top(TABLE_ROWS.list)(view.issues), view.issues.length, 'No data issues.'),
       ];
+    case 'due':
+      return dueSections(view);
     case 'diff': {
       const diff = view.diff!;
       return [
@@ -176,6 +228,10 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
       };
     case 'validate':
       return { columns: ISSUE_COLUMNS as readonly Column<unknown>[], rows: view.issues };
+    case 'due': {
+      const tasks = view.due!.tasks;
+      return { columns: TASK_COLUMNS as readonly Column<unknown>[], rows: view.limit === null ? tasks : tasks.slice(0, view.limit) };
+    }
     case 'diff': {
       const cases = view.diff!.cases;
       return { columns: CASE_CHANGE_COLUMNS as readonly Column<unknown>[], rows: view.limit === null ? cases : cases.slice(0, view.limit) };

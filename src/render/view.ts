@@ -3,10 +3,12 @@
  * renderer `--format` names, so every format shows the same rows.
  */
 import type { DiffReport } from '../analyse/diff.js';
+import { DEFAULT_WITHIN_DAYS, dueTasks, type DueList } from '../analyse/due.js';
+import { parseDate, type Day } from '../read/values.js';
 import type { CaseResult, GroupResult, ManagerResult, OfficerResult, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
 
-export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff';
+export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff' | 'due';
 
 export interface View {
   readonly kind: ViewKind;
@@ -28,6 +30,8 @@ export interface View {
   readonly source: string;
   /** For `diff`: the changes since the previous export (`report` is the current one), before --limit. */
   readonly diff: DiffReport | null;
+  /** For `due`: the worklist (SPEC 3.2), every task before --limit; null for other views. */
+  readonly due: DueList | null;
 }
 
 export interface CaseFilter {
@@ -81,13 +85,17 @@ export interface ViewOptions {
   readonly limit: number | null;
   readonly redact: boolean;
   readonly source: string;
+  /** For `due`: --within, the horizon in days. */
+  readonly within?: number;
 }
 
 export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null): View {
   const report = options.redact ? redact(fullReport) : fullReport;
   const diff = fullDiff !== null && options.redact ? redactDiff(fullDiff) : fullDiff;
   const cap = <T>(rows: T[]): T[] => (options.limit === null ? rows : rows.slice(0, options.limit));
-  const cases = selectCases(report.cases, options.filter);
+  // A worklist looks at every case the filters select, flagged or not.
+  const cases = selectCases(report.cases, kind === 'due' ? { ...options.filter, all: true } : options.filter);
+  const due = kind === 'due' ? dueTasks(report, cases, parseDate(report.as_of) as Day, options.within ?? DEFAULT_WITHIN_DAYS) : null;
   return {
     kind,
     report,
@@ -103,5 +111,6 @@ export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptio
     limit: options.limit,
     source: options.source,
     diff,
+    due,
   };
 }

@@ -45,7 +45,8 @@ describe('points', () => {
 
   it.each([
     ['tier B2', { tier: 'B2', risk: 'high' }, 115],
-    ['tier B2S (scores as B2)', { tier: parseTier('B2S') as string, risk: 'high' }, 115],
+    // Exempt from reset (MAPPA 1), so scored in full; in reset it would score reset_weight (0) of it.
+    ['tier B2S (scores as B2)', { tier: parseTier('B2S') as string, risk: 'high', mappaLevel: 1 }, 115],
     ['tier A3', { tier: 'A3', risk: 'low' }, 206],
     ['tier C1', { tier: 'C1', risk: 'medium' }, 50],
     ['tier D0 over very_high risk: the tier wins', { tier: 'D0', risk: 'very_high' }, 29],

@@ -86,6 +86,7 @@ describe('the report', () => {
       officers: 2,
       lost: 3, // B, D, F
       overdue: 2, // B, C
+      reset: 0,
       da_flagged: 1, // C (G is terminated)
       safeguarding_flagged: 1, // D
       flags,

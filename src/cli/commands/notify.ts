@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseResult } from '../../analyse/report.js';
-import { DeliveryError, UsageError } from '../../errors.js';
+import { DeliveryError, EXIT, UsageError } from '../../errors.js';
+import { planDueDigests } from './notify-due.js';
 import { composeMessage, digestMail, parseMailbox, type DigestScope } from '../../render/email.js';
 import { plainText } from '../../render/text.js';
 import { buildView, type View } from '../../render/view.js';
@@ -36,9 +37,13 @@ export interface DigestPlan {
   readonly digests: Digest[];
   /** One line for each manager, team or group of cases that nobody can be sent: who, and how many cases. */
   readonly unsent: string[];
+  /** Rows sent somewhere other than their own recipient (to --to), and why. */
+  readonly notes?: string[];
 }
 
 const plural = (count: number, word: string): string => `${count.toLocaleString('en-GB')} ${word}${count === 1 ? '' : 's'}`;
+/** `12 cases`, or for a worklist `30 tasks`. */
+const rowCount = (view: View): string => (view.due === null ? plural(view.selectedCases.length, 'case') : plural(view.due.tasks.length, 'task'));
 
 /** The view narrowed to some of its cases: what one manager's or team's digest shows. */
 function narrowView(view: View, cases: CaseResult[]): View {
@@ -219,7 +224,7 @@ async function writeDigests(dir: string, messages: { digest: Digest; message: Bu
     } catch (error) {
       throw new UsageError(`${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? errorText(error)})`);
     }
-    say(`caseload: wrote ${path}: ${digest.label}, ${plural(digest.view.selectedCases.length, 'case')}, to ${digest.to.join(', ')}`);
+    say(`caseload: wrote ${path}: ${digest.label}, ${rowCount(digest.view)}, to ${digest.to.join(', ')}`);
   }
 }
 
@@ -232,7 +237,7 @@ async function sendDigests(server: { url: string; display: string }, from: strin
     for (const [at, { digest, message }] of messages.entries()) {
       try {
         await transport.sendMail({ envelope: { from: envelopeFrom, to: [...digest.recipients] }, raw: message });
-        say(`caseload: sent ${digest.label}, ${plural(digest.view.selectedCases.length, 'case')}, to ${digest.to.join(', ')}`);
+        say(`caseload: sent ${digest.label}, ${rowCount(digest.view)}, to ${digest.to.join(', ')}`);
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
         if (CONNECTION_ERRORS.has(code)) {
@@ -258,11 +263,16 @@ export const notifyCommand: CommandSpec = {
     'caseload notify exports/2026-11-16 --split-by team --to pdu-admin@probation.example --dry-run outbox',
     `${SMTP_URL_VARIABLE}=smtp://mail.example:25 caseload notify exports/2026-11-16 --to spo@probation.example --risk high,very_high --quiet`,
   ],
-  groups: ['files', 'input', 'findings', 'filters', 'email', 'notify'],
+  groups: ['files', 'input', 'findings', 'filters', 'email', 'notify', 'due'],
   async run(args, options, context: RunContext) {
     const dir = args[0];
     if (options.splitBy === undefined && options.to.length === 0) {
       throw new UsageError('notify: say whom to mail: --split-by manager|team (addresses from officers.csv), or --to ADDRESS');
+    }
+    const dueView = options.view === 'due';
+    if (options.splitBy === 'officer' && !dueView) throw new UsageError('notify: --split-by officer sends worklists: add --view due');
+    if (dueView && (options.splitBy === 'manager' || options.splitBy === 'team')) {
+      throw new UsageError('notify --view due: split by officer (--split-by officer), or send one worklist with --to');
     }
     // Checked before the export is read: a cron job with no server configured fails at once.
     const server = options.dryRun === undefined ? smtpServer(process.env[SMTP_URL_VARIABLE]) : null;
@@ -272,7 +282,7 @@ export const notifyCommand: CommandSpec = {
     const asOf = options.asOf ?? context.today();
     const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
     const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
-    const view = buildView(options.splitBy === undefined ? 'report' : 'cases', report, {
+    const view = buildView(dueView ? 'due' : options.splitBy === undefined ? 'report' : 'cases', report, {
       ...viewOptions(options, dir ?? options.offenders ?? 'export'),
       // Digests leave names out unless --include-names (SPEC 3.1).
       redact: options.redact || !options.includeNames,
@@ -286,9 +296,10 @@ export const notifyCommand: CommandSpec = {
       return exitCode;
     }
 
-    const plan = planDigests(view, exports.officers, options);
+    const plan = options.splitBy === 'officer' ? planDueDigests(view, exports.officers, options) : planDigests(view, exports.officers, options);
     // Never silent, even with --quiet: these cases reach nobody.
     for (const line of plan.unsent) context.err(`caseload: ${line}`);
+    for (const line of plan.notes ?? []) say(`caseload: ${line}`);
     const settings = emailSettings(options);
     const messages = await Promise.all(
       plan.digests.map(async (digest) => ({
@@ -299,6 +310,8 @@ export const notifyCommand: CommandSpec = {
     if (server === null) await writeDigests(options.dryRun!, messages, say);
     else await sendDigests(server, options.from, messages, say, context.err);
     if (exports.issues.length > 0) say(issueSummary(exports.issues));
+    // SPEC 3.3: a worklist nobody could be sent is an input error, once the rest have gone.
+    if (dueView && plan.unsent.length > 0) return EXIT.input;
     return exitCode;
   },
 };

@@ -1,0 +1,139 @@
+/**
+ * SPEC 3.2 `due`: each officer's worklist, the tasks of active cases falling due on or before
+ * as-of + within days (overdue ones included). Pure: the report and the as-of date in, tasks out.
+ */
+import { formatDay, parseDate, type Day, type Risk } from '../read/values.js';
+import { compareText } from './compare.js';
+import type { CaseResult, Report } from './report.js';
+
+/** The kinds of task, in the order a case's tasks on the same day are listed. */
+export const DUE_TASKS = ['contact', 'first_contact', 'assessment', 'da_check', 'safeguarding_check', 'ending'] as const;
+export type DueTaskKind = (typeof DUE_TASKS)[number];
+
+export const MAX_WITHIN_DAYS = 365;
+export const DEFAULT_WITHIN_DAYS = 7;
+
+export interface DueTask {
+  officer_id: string | null;
+  officer_name: string | null;
+  /** The roster's status (active, sick, left, …); null for an unknown officer or none. */
+  officer_status: string | null;
+  team: string | null;
+  crn: string;
+  name: string | null;
+  risk: Risk | null;
+  task: DueTaskKind;
+  /** YYYY-MM-DD; null for a task with no date (a missing check, never assessed, never seen with no start date). */
+  due: string | null;
+  /** due − as-of: negative when already past; null with due null. */
+  days_until: number | null;
+  priority: number;
+}
+
+export interface DueList {
+  /** --within: the horizon in days. */
+  readonly within: number;
+  /** as-of + within, YYYY-MM-DD. */
+  readonly until: string;
+  /** Every task the view selects, in order, before --limit. */
+  readonly tasks: DueTask[];
+}
+
+const dayOf = (text: string | null): Day | null => (text === null ? null : (parseDate(text) as Day));
+
+/** A case's tasks (SPEC 3.2), unordered; only active cases have any. */
+function tasksOf(result: CaseResult, asOf: Day, until: Day, skipped: ReadonlySet<string>): { task: DueTaskKind; due: Day | null }[] {
+  if (result.status !== 'active') return [];
+  const tasks: { task: DueTaskKind; due: Day | null }[] = [];
+  const within = (due: Day | null): boolean => due === null || due <= until;
+  // No contact standard in reset, and none to reckon with no contact data (next_contact_due is null then).
+  if (!result.reset && !skipped.has('overdue')) {
+    const due = dayOf(result.next_contact_due);
+    if (within(due)) tasks.push({ task: result.last_contact === null ? 'first_contact' : 'contact', due });
+  }
+  if (!skipped.has('assessment_overdue')) {
+    const due = dayOf(result.assessment_due);
+    if (within(due)) tasks.push({ task: 'assessment', due });
+  }
+  if (result.flags.includes('da_check_missing')) tasks.push({ task: 'da_check', due: null });
+  if (result.flags.includes('safeguarding_check_missing')) tasks.push({ task: 'safeguarding_check', due: null });
+  if (result.ends_in_days !== null && result.ends_in_days >= 0) {
+    const end = asOf + result.ends_in_days;
+    if (end <= until) tasks.push({ task: 'ending', due: end });
+  }
+  return tasks;
+}
+
+const TASK_RANK = new Map<string, number>(DUE_TASKS.map((task, at) => [task, at]));
+
+/** Officer first (none last), then days_until (no date first), then priority, then the task's kind. */
+export function compareTasks(a: DueTask, b: DueTask): number {
+  if (a.officer_id !== b.officer_id) {
+    if (a.officer_id === null) return 1;
+    if (b.officer_id === null) return -1;
+    const byOfficer = compareText(a.officer_id, b.officer_id);
+    if (byOfficer !== 0) return byOfficer;
+  }
+  if (a.days_until !== b.days_until) {
+    if (a.days_until === null) return -1;
+    if (b.days_until === null) return 1;
+    return a.days_until - b.days_until;
+  }
+  return a.priority - b.priority || TASK_RANK.get(a.task)! - TASK_RANK.get(b.task)!;
+}
+
+/**
+ * The tasks of `cases` (already filtered as `cases` filters) due on or before as-of + `within`
+ * days, in the SPEC's order.
+ */
+export function dueTasks(report: Pick<Report, 'officers' | 'checks_skipped'>, cases: readonly CaseResult[], asOf: Day, within: number): DueList {
+  const until = asOf + within;
+  const skipped = new Set<string>(report.checks_skipped.map((entry) => entry.check));
+  const statusOf = new Map(report.officers.map((officer) => [officer.officer_id, officer.status]));
+  const tasks: DueTask[] = [];
+  for (const result of cases) {
+    for (const { task, due } of tasksOf(result, asOf, until, skipped)) {
+      tasks.push({
+        officer_id: result.officer_id,
+        officer_name: result.officer_name,
+        officer_status: result.officer_id === null ? null : (statusOf.get(result.officer_id) ?? null),
+        team: result.team,
+        crn: result.crn,
+        name: result.name,
+        risk: result.risk,
+        task,
+        due: due === null ? null : formatDay(due),
+        days_until: due === null ? null : due - asOf,
+        priority: result.priority,
+      });
+    }
+  }
+  return { within, until: formatDay(until), tasks: tasks.sort(compareTasks) };
+}
+
+/** Tasks per kind, every kind present: for the summary. */
+export function countTasks(tasks: readonly DueTask[]): Record<DueTaskKind, number> {
+  const counts = Object.fromEntries(DUE_TASKS.map((task) => [task, 0])) as Record<DueTaskKind, number>;
+  for (const task of tasks) counts[task.task]++;
+  return counts;
+}
+
+export interface DueSummary {
+  tasks: number;
+  officers: number;
+  /** Tasks whose date is already past. */
+  past_due: number;
+  /** Tasks with no date (a missing check, never assessed, never seen with no start date). */
+  undated: number;
+  by_task: Record<DueTaskKind, number>;
+}
+
+export function summariseTasks(tasks: readonly DueTask[]): DueSummary {
+  return {
+    tasks: tasks.length,
+    officers: new Set(tasks.map((task) => task.officer_id)).size,
+    past_due: tasks.filter((task) => task.days_until !== null && task.days_until < 0).length,
+    undated: tasks.filter((task) => task.days_until === null).length,
+    by_task: countTasks(tasks),
+  };
+}
