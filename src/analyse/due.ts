@@ -2,9 +2,10 @@
  * SPEC 3.2 `due`: each officer's worklist, the tasks of active cases falling due on or before
  * as-of + within days (overdue ones included). Pure: the report and the as-of date in, tasks out.
  */
-import { formatDay, parseDate, type Day, type Risk } from '../read/values.js';
+import { z } from 'zod';
+import { formatDay, parseDate, RISKS, type Day } from '../read/values.js';
 import { compareText } from './compare.js';
-import type { CaseResult, Report } from './report.js';
+import { day, type CaseResult, type Report } from './report.js';
 
 /** The kinds of task, in the order a case's tasks on the same day are listed. */
 export const DUE_TASKS = ['contact', 'first_contact', 'assessment', 'da_check', 'safeguarding_check', 'ending'] as const;
@@ -13,22 +14,22 @@ export type DueTaskKind = (typeof DUE_TASKS)[number];
 export const MAX_WITHIN_DAYS = 365;
 export const DEFAULT_WITHIN_DAYS = 7;
 
-export interface DueTask {
-  officer_id: string | null;
-  officer_name: string | null;
-  /** The roster's status (active, sick, left, …); null for an unknown officer or none. */
-  officer_status: string | null;
-  team: string | null;
-  crn: string;
-  name: string | null;
-  risk: Risk | null;
-  task: DueTaskKind;
-  /** YYYY-MM-DD; null for a task with no date (a missing check, never assessed, never seen with no start date). */
-  due: string | null;
-  /** due − as-of: negative when already past; null with due null. */
-  days_until: number | null;
-  priority: number;
-}
+export const dueTaskSchema = z
+  .object({
+    officer_id: z.string().nullable().describe("The case's responsible officer; null when unallocated"),
+    officer_name: z.string().nullable().describe("The officer's name; null when unknown or with --redact"),
+    officer_status: z.string().nullable().describe("The roster's status of the officer (active, sick, left, …); null for an unknown officer or none"),
+    team: z.string().nullable().describe("The case's team"),
+    crn: z.string().describe('Case reference number'),
+    name: z.string().nullable().describe('Name of the person on probation; null when not recorded or with --redact'),
+    risk: z.enum(RISKS).nullable().describe('Risk of serious harm; null when empty or unreadable'),
+    task: z.enum(DUE_TASKS).describe('contact (next contact under the standard), first_contact (never seen), assessment (risk-of-harm review), da_check and safeguarding_check (the check is missing), ending (supervision ends: plan the closing review)'),
+    due: day.nullable().describe('When the task falls due; null for a task with no date (a missing check, never assessed, never seen with no start date)'),
+    days_until: z.number().int().nullable().describe('due minus the as-of date, negative when already past; null with due null'),
+    priority: z.number().int().describe("The case's priority (1 is the most urgent case)"),
+  })
+  .describe('One task on an officer\'s worklist');
+export type DueTask = z.output<typeof dueTaskSchema>;
 
 export interface DueList {
   /** --within: the horizon in days. */
@@ -118,15 +119,18 @@ export function countTasks(tasks: readonly DueTask[]): Record<DueTaskKind, numbe
   return counts;
 }
 
-export interface DueSummary {
-  tasks: number;
-  officers: number;
-  /** Tasks whose date is already past. */
-  past_due: number;
-  /** Tasks with no date (a missing check, never assessed, never seen with no start date). */
-  undated: number;
-  by_task: Record<DueTaskKind, number>;
-}
+export const dueSummarySchema = z
+  .object({
+    tasks: z.number().int().describe('Tasks on the worklists'),
+    officers: z.number().int().describe('Officers (and "no officer") with tasks'),
+    past_due: z.number().int().describe('Tasks whose date is already past'),
+    undated: z.number().int().describe('Tasks with no date (a missing check, never assessed, never seen with no start date)'),
+    by_task: z
+      .object(Object.fromEntries(DUE_TASKS.map((task) => [task, z.number().int().describe(`Tasks of kind ${task}`)])) as Record<DueTaskKind, z.ZodNumber>)
+      .describe('Tasks per kind'),
+  })
+  .describe('Counts over the worklists');
+export type DueSummary = z.output<typeof dueSummarySchema>;
 
 export function summariseTasks(tasks: readonly DueTask[]): DueSummary {
   return {

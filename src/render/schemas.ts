@@ -15,11 +15,12 @@ import {
   SCHEMA_VERSION,
   summarySchema,
 } from '../analyse/report.js';
+import { dueSummarySchema, dueTaskSchema } from '../analyse/due.js';
 import { configSchema } from '../config/schema.js';
 import { inputSummarySchema, issueSchema } from '../read/contract.js';
 
 /** The commands whose output has a schema, and the formats that have one. */
-export const SCHEMA_COMMANDS = ['report', 'officers', 'cases', 'teams', 'validate'] as const;
+export const SCHEMA_COMMANDS = ['report', 'officers', 'cases', 'teams', 'validate', 'due'] as const;
 export type SchemaCommand = (typeof SCHEMA_COMMANDS)[number];
 export const SCHEMA_FORMATS = ['json', 'ndjson'] as const;
 export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
@@ -58,6 +59,19 @@ const DOCUMENTS: Record<SchemaCommand, Record<SchemaFormat, z.ZodType>> = {
   validate: {
     json: z.object({ ...head, issues: z.array(issueSchema).describe('Every data issue') }).describe('caseload validate --format json: the data side only'),
     ndjson: issueSchema,
+  },
+  due: {
+    json: z
+      .object({
+        ...head,
+        within: z.number().int().describe('--within: the horizon in days'),
+        until: day.describe('The as-of date plus --within days: tasks falling due on or before it are listed'),
+        summary: dueSummarySchema,
+        tasks: z.array(dueTaskSchema).describe('Every task, by officer, then days until due (no date first), then priority; cut to --limit'),
+        issues: z.array(issueSchema).describe('Data issues'),
+      })
+      .describe("caseload due --format json: each officer's worklist"),
+    ndjson: dueTaskSchema,
   },
 };
 
