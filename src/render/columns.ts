@@ -22,17 +22,17 @@ export interface Column<Row> {
   readonly decimals?: number;
 }
 
-const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
+export const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
   key,
   heading,
   value,
   brief,
   numeric,
 });
-const num = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> =>
+export const num = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> =>
   col(key, heading, value, brief, true);
 /** A percentage or an average, shown to one decimal place. */
-const oneDecimal = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> => ({
+export const oneDecimal = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> => ({
   ...num(key, heading, value, brief),
   decimals: 1,
 });

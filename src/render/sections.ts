@@ -31,7 +31,7 @@ export interface Section<Row = unknown> {
   readonly empty: string;
 }
 
-const section = <Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[], total: number, empty: string): Section =>
+export const section = <Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[], total: number, empty: string): Section =>
   ({ title, columns, rows, total, empty }) as Section;
 
 const number = (value: number): string => value.toLocaleString('en-GB');
