@@ -94,14 +94,14 @@ export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
 ];
 
 /**
- * The officers table's Peers cell: the rates not met (`overdue far, lost near`), `met` when every
+ * The officers table's Peers cell: the rates not met, by short name (`overdue far, assessment near`), `met` when every
  * rate compared is met, empty when the officer is compared on none.
  */
 export function peerSummary(officer: Pick<OfficerResult, 'outliers'>): string {
   const compared = PEER_RATES.filter((rate) => officer.outliers[rate] !== null);
   if (compared.length === 0) return '';
   const behind = compared.filter((rate) => officer.outliers[rate] !== 'met');
-  return behind.length === 0 ? 'met' : behind.map((rate) => `${rate} ${officer.outliers[rate]}`).join(', ');
+  return behind.length === 0 ? 'met' : behind.map((rate) => `${PEER_RATE_SHORT[rate]} ${officer.outliers[rate]}`).join(', ');
 }
 
 export const MANAGER_COLUMNS: readonly Column<ManagerResult>[] = [

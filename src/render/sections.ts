@@ -125,7 +125,7 @@ function reportFacts(view: View): [string, string][] {
  * How many officers are far from their peers, on what; and says so when nobody could be compared,
  * so a region too small to compare never reads as a region where everyone is on target.
  */
-function peerFact(report: Report): string {
+export function peerFact(report: Report): string {
   const { outliers } = report.config;
   if (report.peer_groups.length === 0) {
     return `no peer group (by ${outliers.group_by}) has ${outliers.min_group} comparable officers in post; nobody compared`;
