@@ -2,12 +2,15 @@
 /*
  * Benchmark of `caseload report DIR --as-of 2026-11-16 --format json` on synthetic exports.
  *
- *   npm run bench                                     london and national, 5 runs each (report, and `due`)
+ *   npm run bench                                     london, national and national-trend, 5 runs each
+ *                                                     (report, and `due` on london and national)
  *   npm run bench -- --scales london,national --runs 5
  *   npm run bench -- --scales large                   1M cases, 10M contacts (~0.6 GB of disk)
  *   npm run bench -- --all                            london, national, large and london-quoted
  *
  * A target is a scale, optionally with a variant: `london-quoted` (every field quoted, CRLF).
+ * national-trend is `caseload trend` over 8 weekly national exports (the last is national itself),
+ * compared with one national report: the issue 11 limits are 5× its time and 1.5× its peak RSS.
  * When london is benchmarked, london-contacts10 (same cases, 10x the contacts) is run too, to
  * check that peak memory does not grow with the contact log (--no-contacts10 skips it).
  *
@@ -28,10 +31,17 @@ import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { AS_OF, CACHE_ROOT, REPO_ROOT, SCALES, VARIANTS, ensureExport, exportName } from './generate.js';
+import { AS_OF, CACHE_ROOT, REPO_ROOT, SCALES, VARIANTS, WEEKLY_EXPORTS, ensureExport, ensureWeeklyExports, exportName } from './generate.js';
 
-const DEFAULT_SCALES = ['london', 'national'];
-const ALL_TARGETS = ['london', 'national', 'large', 'london-quoted'];
+const DEFAULT_SCALES = ['london', 'national', 'national-trend'];
+const ALL_TARGETS = ['london', 'national', 'national-trend', 'large', 'london-quoted'];
+/**
+ * `SCALE-trend`: `caseload trend` over WEEKLY_EXPORTS weekly exports of the scale (the last the
+ * scale's own export), against the limits of issue 11: within 5× one report's time, and under
+ * 1.5× its peak memory.
+ */
+const TREND = 'trend';
+const TREND_LIMITS = { time: 5, rss: 1.5 };
 const DEFAULT_RUNS = 5;
 const LARGE_RUNS = 3; // a large run takes long enough that three give a stable median
 const CONTACTS10_MAX_RUNS = 3; // the contacts x10 check compares memory, which varies little
@@ -86,8 +96,8 @@ function positiveInt(name, text) {
 /** 'london-quoted' -> { scale: 'london', variant: 'quoted' }. */
 function parseTarget(target) {
   const [scale, variant = null, ...rest] = target.split('-');
-  if (!SCALES[scale] || rest.length > 0 || (variant !== null && !VARIANTS[variant])) {
-    throw new Error(`unknown target ${target}: expected a scale (${Object.keys(SCALES).join(', ')}) optionally followed by -${Object.keys(VARIANTS).join(' or -')}`);
+  if (!SCALES[scale] || rest.length > 0 || (variant !== null && variant !== TREND && !VARIANTS[variant])) {
+    throw new Error(`unknown target ${target}: expected a scale (${Object.keys(SCALES).join(', ')}) optionally followed by -${[...Object.keys(VARIANTS), TREND].join(' or -')}`);
   }
   return { scale, variant };
 }
@@ -241,13 +251,14 @@ async function benchTarget(target, args, method) {
   const name = exportName(scale, variant);
   const runs = variant === 'contacts10' ? Math.min(runsFor(args, scale), CONTACTS10_MAX_RUNS) : runsFor(args, scale);
   console.error(`\n== ${name}`);
-  const data = ensureExport(scale, variant, { log: (message) => console.error(`  ${message}`) });
+  const log = (message) => console.error(`  ${message}`);
+  const data = variant === TREND ? weeklyData(scale, log) : ensureExport(scale, variant, { log });
   if (data.generatedSeconds !== null) console.error(`  generated in ${data.generatedSeconds.toFixed(1)} s`);
   const totalRows = data.rows.officers + data.rows.offenders + data.rows.contacts;
   const totalBytes = data.bytes.officers + data.bytes.offenders + data.bytes.contacts;
   const loadBefore = round(loadavg()[0], 2);
 
-  const cliArgs = [CLI, 'report', data.dir, '--as-of', AS_OF, '--format', 'json'];
+  const cliArgs = variant === TREND ? [CLI, 'trend', data.dir, '--format', 'json'] : [CLI, 'report', data.dir, '--as-of', AS_OF, '--format', 'json'];
   const options = { timeoutSeconds: args.timeout };
   const cliRuns = await repeat(method, cliArgs, runs, options, 'caseload');
   const cli = summariseRuns(cliRuns);
@@ -260,7 +271,7 @@ async function benchTarget(target, args, method) {
   }
 
   let floor = null;
-  if (args.floor) {
+  if (args.floor && variant !== TREND) {
     const files = [join(data.dir, 'offenders.csv'), join(data.dir, 'contacts.csv')];
     const floorRuns = await repeat(method, [FLOOR, ...files], runs, { ...options, captureStdout: true }, 'floor');
     const parsed = floorRuns.filter((run) => !run.error).map((run) => JSON.parse(run.stdout));
@@ -276,6 +287,40 @@ async function benchTarget(target, args, method) {
     // CPU seconds are steadier than wall seconds when other work shares the machine.
     cpu_ratio_to_floor: cli.median_cpu_s && floor?.median_cpu_s ? round(cli.median_cpu_s / floor.median_cpu_s, 2) : null,
   };
+}
+
+/** The weekly series, shaped as ensureExport's answer: rows and bytes summed over the weeks. */
+function weeklyData(scale, log) {
+  const { dir, weeks } = ensureWeeklyExports(scale, { log });
+  const sum = (pick) => {
+    const total = { officers: 0, offenders: 0, contacts: 0 };
+    for (const week of weeks) for (const file of Object.keys(total)) total[file] += pick(week)[file];
+    return total;
+  };
+  const generated = weeks.map((week) => week.generatedSeconds).filter((seconds) => seconds !== null);
+  return { dir, rows: sum((week) => week.rows), bytes: sum((week) => week.bytes), generatedSeconds: generated.length ? generated.reduce((a, b) => a + b, 0) : null };
+}
+
+/** Each trend target against one report of its scale: time and peak memory ratios, and the limits. */
+function trendChecks(results) {
+  return results
+    .filter((r) => r.variant === TREND)
+    .map((r) => {
+      const report = results.find((other) => other.scale === r.scale && other.variant === null);
+      if (!report?.median_s || !r.median_s) return null;
+      const time = round(r.median_s / report.median_s, 2);
+      const cpu = report.median_cpu_s && r.median_cpu_s ? round(r.median_cpu_s / report.median_cpu_s, 2) : null;
+      const rss = report.peak_rss_mb && r.peak_rss_mb ? round(r.peak_rss_mb / report.peak_rss_mb, 2) : null;
+      return { target: r.target, report: report.target, exports: WEEKLY_EXPORTS, time_ratio: time, cpu_ratio: cpu, rss_ratio: rss, limits: TREND_LIMITS };
+    })
+    .filter((check) => check !== null);
+}
+
+function trendCheckText(check) {
+  const verdict = (ratio, limit) => (ratio === null ? '?' : ratio <= limit ? 'within' : 'OVER');
+  return `${check.target} (${check.exports} weekly exports) against one ${check.report} report: wall ×${fmt(check.time_ratio)} ` +
+    `(${verdict(check.time_ratio, check.limits.time)} ×${check.limits.time}; cpu ×${fmt(check.cpu_ratio)}), ` +
+    `peak RSS ×${fmt(check.rss_ratio)} (${verdict(check.rss_ratio, check.limits.rss)} ×${check.limits.rss})`;
 }
 
 // --- Reporting -----------------------------------------------------------------------------------
@@ -367,7 +412,8 @@ function loadNote(results, cores) {
 
 export function writeReports(results, info) {
   const check = contactsCheck(results);
-  writeFileSync(RESULTS_JSON, `${JSON.stringify({ as_of: AS_OF, measured_at: info.measuredAt, machine: info.machine, results, contacts10_check: check }, null, 2)}\n`);
+  const trend = trendChecks(results);
+  writeFileSync(RESULTS_JSON, `${JSON.stringify({ as_of: AS_OF, measured_at: info.measuredAt, machine: info.machine, results, contacts10_check: check, trend_checks: trend }, null, 2)}\n`);
   const m = info.machine;
   const generated = results.filter((r) => r.generated_s !== null).map((r) => `${r.target} ${fmt(r.generated_s, 1)} s`);
   const lines = [
@@ -379,10 +425,12 @@ export function writeReports(results, info) {
     'the median; peak RSS is the median of the runs\' peaks; floor is bare csv-parse reading',
     'offenders.csv and contacts.csv in one process (bench/floor.js), timed the same way; cpu s is',
     'the child\'s user+system CPU seconds (median), steadier than wall time on a shared machine.',
+    `A \`-trend\` row is \`caseload trend DIR --format json\` over ${WEEKLY_EXPORTS} weekly exports of the scale (no floor).`,
     '',
     markdownTable(results),
     '',
     ...(check ? [contactsCheckText(check), ''] : []),
+    ...trend.flatMap((entry) => [trendCheckText(entry), '']),
     ...(failuresText(results).length ? ['Failures:', '', ...failuresText(results).map((f) => `- ${f}`), ''] : []),
     ...(generated.length ? [`Generated this run: ${generated.join(', ')}.`, ''] : []),
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB; ${m.os}; node ${m.node}; csv-parse ${m.csv_parse}.`,
@@ -415,6 +463,7 @@ async function main() {
   console.log(`\n${textTable(results)}`);
   const check = contactsCheckText(contactsCheck(results));
   if (check) console.log(`\n${check}`);
+  for (const entry of trendChecks(results)) console.log(`\n${trendCheckText(entry)}`);
   for (const failure of failuresText(results)) console.log(`\nFAILED ${failure}`);
   console.log(`\npeak RSS by ${info.machine.rss_method}; ${info.machine.cpu}, ${info.machine.cores} cores, node ${info.machine.node}`);
   console.log(loadNote(results, info.machine.cores));

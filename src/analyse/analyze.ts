@@ -10,6 +10,7 @@ import { skippedChecks } from './checks.js';
 import { analyseManagers, analyseOfficers, compareOfficers, type OfficerSort } from './officers.js';
 import { CASE_FLAGS, OFFICER_FLAGS, SCHEMA_VERSION, type CaseFlag, type CaseResult, type OfficerFlag, type Report } from './report.js';
 import { rollUp } from './rollups.js';
+import { PEER_RATES, type PeerRate } from './peers.js';
 
 export interface AnalyseOptions {
   readonly asOf: Day;
@@ -38,7 +39,7 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
     analysed.push(record);
     results.push(analyseCase(record, context, position));
   });
-  const officers = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
+  const { officers, peerGroups } = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
   rankCases(results);
   officers.sort(compareOfficers(options.sort ?? 'capacity'));
 
@@ -68,12 +69,16 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
       safeguarding_flagged: analysed.filter((record) => record.safeguardingFlag).length,
       flags: flagCounts,
       officer_flags: officerFlagCounts,
+      outliers: Object.fromEntries(
+        PEER_RATES.map((rate) => [rate, officers.filter((officer) => officer.outliers[rate] === 'far').length]),
+      ) as Record<PeerRate, number>,
       issues: exports.issues.length,
     },
     officers,
     managers: analyseManagers(officers, config),
     teams: rollUp(officers, 'team'),
     pdus: rollUp(officers, 'pdu'),
+    peer_groups: peerGroups,
     cases: results,
     issues: exports.issues,
   };

@@ -5,12 +5,13 @@ import { formatDay, scoringTier, type Day } from '../read/values.js';
 import { isAbsence, isUnallocated, riskKey } from './cases.js';
 import type { CaseResult, ManagerResult, OfficerFlag, OfficerResult, RiskCounts } from './report.js';
 import { compareText } from './compare.js';
+import { comparePeers, isOutlier, PEER_RATES, type PeerGroupResult } from './peers.js';
 
 const FULL_TIME_HOURS = 37;
 /** An officer who started within this many days is a new starter. */
 export const NEW_STARTER_DAYS = 365;
 
-export const OFFICER_SORTS = ['capacity', 'caseload', 'lost', 'overdue'] as const;
+export const OFFICER_SORTS = ['capacity', 'caseload', 'lost', 'overdue', 'overdue_rate', 'lost_rate', 'assessment_rate'] as const;
 export type OfficerSort = (typeof OFFICER_SORTS)[number];
 
 export function roundTo(value: number, places: number): number {
@@ -42,6 +43,9 @@ interface Tally {
   lost: number;
   active: number;
   activeOnTime: number;
+  /** Every active case, whichever checks ran: the peers' denominator. */
+  activeCases: number;
+  assessmentOverdue: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -52,6 +56,8 @@ const emptyTally = (): Tally => ({
   lost: 0,
   active: 0,
   activeOnTime: 0,
+  activeCases: 0,
+  assessmentOverdue: 0,
 });
 
 export interface OfficerContext {
@@ -71,7 +77,7 @@ export function analyseOfficers(
   records: readonly CaseRecord[],
   results: readonly CaseResult[],
   context: OfficerContext,
-): OfficerResult[] {
+): { officers: OfficerResult[]; peerGroups: PeerGroupResult[] } {
   const { asOf, config, skipped } = context;
   const tallies = new Map<string, Tally>(officers.map((officer) => [officer.officerId, emptyTally()]));
   const unknownIds: string[] = [];
@@ -90,6 +96,8 @@ export function analyseOfficers(
     tally.points += casePoints(record, config) * (result.reset ? config.reset_weight : 1);
     if (result.overdue) tally.overdue++;
     if (result.lost) tally.lost++;
+    if (record.status === 'active') tally.activeCases++;
+    if (result.flags.includes('assessment_overdue')) tally.assessmentOverdue++;
     // With the contact checks skipped (no contacts.csv, no last_contact) nobody is known to be seen
     // on time: seen_on_time_pct stays null rather than a false 100%.
     // A case in reset has no contact standard to be on time against, as a custody case has none.
@@ -142,8 +150,23 @@ export function analyseOfficers(
       contracted_hours: null,
     }),
   );
-  return [...known, ...unknown];
+  const all = [...known, ...unknown];
+  const peers = comparePeers(
+    all.map((result) => {
+      const tally = tallies.get(result.officer_id)!;
+      return { ...peerIdentity(result), caseload: tally.caseload, active: tally.activeCases, overdue: tally.overdue, lost: tally.lost, assessmentOverdue: tally.assessmentOverdue };
+    }),
+    config.outliers,
+    new Set(PEER_RATES.filter((rate) => skipped.has(rate))),
+  );
+  all.forEach((result, at) => {
+    Object.assign(result, peers.officers[at]!);
+    if (isOutlier(result)) result.flags = [...result.flags, 'outlier' as const].sort();
+  });
+  return { officers: all, peerGroups: peers.groups };
 }
+
+const peerIdentity = (result: OfficerResult) => ({ officerId: result.officer_id, status: result.status, team: result.team, pdu: result.pdu });
 
 type OfficerIdentity = Pick<
   OfficerResult,
@@ -167,6 +190,10 @@ function officerResult(
     overdue: tally.overdue,
     lost: tally.lost,
     seen_on_time_pct: percent(tally.activeOnTime, tally.active),
+    // Filled in by comparePeers once every officer is tallied.
+    peer_group: null,
+    rates: { overdue: null, lost: null, assessment_overdue: null },
+    outliers: { overdue: null, lost: null, assessment_overdue: null },
     flags,
   };
 }
@@ -182,6 +209,9 @@ export function compareOfficers(sort: OfficerSort): (a: OfficerResult, b: Office
     caseload: (officer) => officer.caseload,
     lost: (officer) => officer.lost,
     overdue: (officer) => officer.overdue,
+    overdue_rate: (officer) => officer.rates.overdue,
+    lost_rate: (officer) => officer.rates.lost,
+    assessment_rate: (officer) => officer.rates.assessment_overdue,
   };
   const primary = keys[sort];
   return (a, b) =>

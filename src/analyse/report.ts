@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.js';
 import type { InputSummary, Issue } from '../read/records.js';
 import type { CaseStatus, Risk } from '../read/values.js';
+import type { PeerGroupResult, PeerRate, PeerRates, PeerStatuses } from './peers.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -41,6 +42,7 @@ export const OFFICER_FLAGS = [
   'no_supervision',
   'new_starter_high_risk',
   'pso_high_risk',
+  'outlier',
 ] as const;
 export type OfficerFlag = (typeof OFFICER_FLAGS)[number];
 
@@ -101,6 +103,10 @@ export interface OfficerResult {
   overdue: number;
   lost: number;
   seen_on_time_pct: number | null;
+  /** Peers (SPEC 2.2): the group compared within, the rates and how each compares. */
+  peer_group: string | null;
+  rates: PeerRates;
+  outliers: PeerStatuses;
   flags: OfficerFlag[];
 }
 
@@ -148,6 +154,8 @@ export interface Summary {
   safeguarding_flagged: number;
   flags: Record<CaseFlag, number>;
   officer_flags: Record<OfficerFlag, number>;
+  /** Officers far from their peers, on each rate. */
+  outliers: Record<PeerRate, number>;
   issues: number;
 }
 
@@ -162,6 +170,8 @@ export interface Report {
   managers: ManagerResult[];
   teams: GroupResult[];
   pdus: GroupResult[];
+  /** Each peer group's target and IQR on each rate it is compared on. */
+  peer_groups: PeerGroupResult[];
   /** Every analysed case, in priority order; views choose the flagged ones. */
   cases: CaseResult[];
   issues: Issue[];

@@ -9,15 +9,27 @@ import type { RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
 import { diffCommand } from './commands/diff.js';
+import { dueCommand } from './commands/due.js';
 import { initCommand } from './commands/init.js';
 import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
 import { reportCommand } from './commands/report.js';
 import { teamsCommand } from './commands/teams.js';
+import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
-import { dueCommand } from './commands/due.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand, dueCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  reportCommand,
+  officersCommand,
+  casesCommand,
+  teamsCommand,
+  validateCommand,
+  diffCommand,
+  dueCommand,
+  trendCommand,
+  notifyCommand,
+  initCommand,
+];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

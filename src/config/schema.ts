@@ -64,6 +64,19 @@ export const configSchema = z.strictObject({
   }),
   reset_weight: z.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1'),
   columns: z.strictObject({ officers: aliasTable('officers'), offenders: aliasTable('offenders'), contacts: aliasTable('contacts') }),
+  /** Peers (SPEC 2.2): who is compared with whom, and from how many officers a group is compared. */
+  outliers: z
+    .strictObject({
+      min_caseload: nonNegativeInt,
+      max_caseload: positiveInt,
+      group_by: z.enum(['pdu', 'team', 'region'], { error: 'expected "pdu", "team" or "region"' }),
+      min_group: z.number({ error: 'expected an integer, 2 or more' }).int('expected an integer, 2 or more').min(2, 'expected an integer, 2 or more'),
+    })
+    .superRefine((outliers, context) => {
+      if (outliers.max_caseload < outliers.min_caseload) {
+        context.addIssue({ code: 'custom', path: ['max_caseload'], message: `expected at least min_caseload (${outliers.min_caseload})` });
+      }
+    }),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -103,4 +116,5 @@ export const DEFAULT_CONFIG: Config = {
   reset: { infer: false, sentence_types: ['licence', 'pss', 'community_order', 'suspended_sentence'] },
   reset_weight: 0,
   columns: { officers: {}, offenders: {}, contacts: {} },
+  outliers: { min_caseload: 10, max_caseload: 150, group_by: 'pdu', min_group: 4 },
 };

@@ -7,6 +7,7 @@ import type { DueTask } from '../analyse/due.js';
 import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
 import type { InputSummary, Issue } from '../read/records.js';
 import { cellText } from './text.js';
+import { PEER_RATE_SHORT, PEER_RATES } from '../analyse/peers.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -22,17 +23,17 @@ export interface Column<Row> {
   readonly decimals?: number;
 }
 
-const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
+export const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
   key,
   heading,
   value,
   brief,
   numeric,
 });
-const num = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> =>
+export const num = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> =>
   col(key, heading, value, brief, true);
 /** A percentage or an average, shown to one decimal place. */
-const oneDecimal = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> => ({
+export const oneDecimal = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true): Column<Row> => ({
   ...num(key, heading, value, brief),
   decimals: 1,
 });
@@ -90,7 +91,24 @@ export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
   num('lost', 'Lost', (row) => row.lost),
   oneDecimal('seen_on_time_pct', 'On time %', (row) => row.seen_on_time_pct, false),
   col('flags', 'Flags', (row) => row.flags.join(' ')),
+  col('peers', 'Peers', (row) => peerSummary(row)),
+  col('peer_group', 'Peer group', (row) => row.peer_group, false),
+  ...PEER_RATES.flatMap((rate) => [
+    { ...num<OfficerResult>(`${PEER_RATE_SHORT[rate]}_rate`, `${PEER_RATE_SHORT[rate]} rate`, (row) => row.rates[rate], false), decimals: 3 },
+    col<OfficerResult>(`${PEER_RATE_SHORT[rate]}_status`, `${PEER_RATE_SHORT[rate]} status`, (row) => row.outliers[rate], false),
+  ]),
 ];
+
+/**
+ * The officers table's Peers cell: the rates not met, by short name (`overdue far, assessment near`), `met` when every
+ * rate compared is met, empty when the officer is compared on none.
+ */
+export function peerSummary(officer: Pick<OfficerResult, 'outliers'>): string {
+  const compared = PEER_RATES.filter((rate) => officer.outliers[rate] !== null);
+  if (compared.length === 0) return '';
+  const behind = compared.filter((rate) => officer.outliers[rate] !== 'met');
+  return behind.length === 0 ? 'met' : behind.map((rate) => `${PEER_RATE_SHORT[rate]} ${officer.outliers[rate]}`).join(', ');
+}
 
 export const MANAGER_COLUMNS: readonly Column<ManagerResult>[] = [
   col('manager_id', 'Manager', (row) => row.manager_id),

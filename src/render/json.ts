@@ -30,6 +30,7 @@ export function jsonDocument(view: View): Record<string, unknown> {
     managers: view.managers,
     teams: view.teams,
     pdus: view.pdus,
+    peer_groups: report.peer_groups,
     cases: view.cases,
     issues: view.issues,
   };

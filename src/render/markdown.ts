@@ -26,11 +26,15 @@ function writeSection(section: Section, out: Output): void {
 }
 
 export function renderMarkdown(view: View, out: Output): void {
-  out.write(`# ${markdownCell(headingFor(view))}\n`);
-  const facts = summaryFacts(view);
+  writeMarkdownDocument(headingFor(view), summaryFacts(view), sectionsFor(view), out);
+}
+
+/** A heading, the summary lines and the sections, as markdown (trend's too). */
+export function writeMarkdownDocument(heading: string, facts: readonly [string, string][], sections: readonly Section[], out: Output): void {
+  out.write(`# ${markdownCell(heading)}\n`);
   if (facts.length > 0) {
     out.write('\n');
     for (const [label, text] of facts) out.write(`- **${label}:** ${markdownCell(plainText(text))}\n`);
   }
-  for (const section of sectionsFor(view)) writeSection(section, out);
+  for (const section of sections) writeSection(section, out);
 }

@@ -2,7 +2,8 @@
  * The parts of each view a person reads, in order: shared by the table and markdown renderers.
  * CSV and NDJSON take the view's main rows instead (`mainRows`).
  */
-import { CASE_FLAGS, LOST_FLAGS, type OfficerResult } from '../analyse/report.js';
+import { CASE_FLAGS, LOST_FLAGS, type OfficerResult, type Report } from '../analyse/report.js';
+import { PEER_RATES } from '../analyse/peers.js';
 import {
   CASE_CHANGE_COLUMNS,
   CASE_COLUMNS,
@@ -32,7 +33,7 @@ export interface Section<Row = unknown> {
   readonly empty: string;
 }
 
-const section = <Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[], total: number, empty: string): Section =>
+export const section = <Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[], total: number, empty: string): Section =>
   ({ title, columns, rows, total, empty }) as Section;
 
 const number = (value: number): string => value.toLocaleString('en-GB');
@@ -132,6 +133,7 @@ function reportFacts(view: View): [string, string][] {
       `${number(summary.officer_flags.over_capacity)} over capacity` +
       (busiest && busiest.capacity_pct! > 100 ? ` (highest ${busiest.officer_id} at ${busiest.capacity_pct}%)` : ''),
   ]);
+  facts.push(['Peers', peerFact(view.report)]);
   const spans = view.managers.filter((manager) => manager.flags.includes('span_exceeded'));
   if (spans.length > 0) {
     facts.push([
@@ -145,6 +147,23 @@ function reportFacts(view: View): [string, string][] {
   }
   if (summary.issues > 0) facts.push(['Data issues', `${number(summary.issues)} (caseload validate lists them)`]);
   return facts;
+}
+
+/**
+ * How many officers are far from their peers, on what; and says so when nobody could be compared,
+ * so a region too small to compare never reads as a region where everyone is on target.
+ */
+export function peerFact(report: Report): string {
+  const { outliers } = report.config;
+  if (report.peer_groups.length === 0) {
+    return `no peer group (by ${outliers.group_by}) has ${outliers.min_group} comparable officers in post; nobody compared`;
+  }
+  const compared = report.officers.filter((officer) => PEER_RATES.some((rate) => officer.outliers[rate] !== null)).length;
+  const far = report.summary.officer_flags.outlier;
+  return (
+    `${number(far)} of ${number(compared)} officers compared (by ${outliers.group_by}) far from their peers` +
+    (far > 0 ? `: ${flagCounts(report.summary.outliers, PEER_RATES)}` : '')
+  );
 }
 
 /** Rows a table shows without --limit: the report fits its story on one screen. */

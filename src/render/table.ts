@@ -57,9 +57,13 @@ function writeSection(section: Section, out: Output, chalk: ChalkInstance): void
 }
 
 export function renderTable(view: View, out: Output, chalk: ChalkInstance): void {
-  out.write(`${chalk.bold(headingFor(view))}\n`);
-  const facts = summaryFacts(view);
+  writeTableDocument(headingFor(view), summaryFacts(view), sectionsFor(view), out, chalk);
+}
+
+/** A heading, the summary lines and the sections: every table a command prints (trend's too). */
+export function writeTableDocument(heading: string, facts: readonly [string, string][], sections: readonly Section[], out: Output, chalk: ChalkInstance): void {
+  out.write(`${chalk.bold(heading)}\n`);
   const width = Math.max(0, ...facts.map(([label]) => label.length));
   for (const [label, text] of facts) out.write(`${chalk.bold(label.padEnd(width))}  ${plainText(text)}\n`);
-  for (const section of sectionsFor(view)) writeSection(section, out, chalk);
+  for (const section of sections) writeSection(section, out, chalk);
 }

@@ -274,6 +274,10 @@ describe('unknown officers: officer_ids that cases point at but officers.csv lac
       overdue: 0,
       lost: 1, // the custody case is not lost
       seen_on_time_pct: 100,
+      // Not in officers.csv, so not in post: compared with nobody.
+      peer_group: null,
+      rates: { overdue: null, lost: null, assessment_overdue: null },
+      outliers: { overdue: null, lost: null, assessment_overdue: null },
       flags: ['unknown_officer'],
     });
     expect(officerIn(report, 'AA1')).toMatchObject({ caseload: 1, points: 79, lost: 1, flags: ['unknown_officer'] });

@@ -91,6 +91,7 @@ describe('the report', () => {
       safeguarding_flagged: 1, // D
       flags,
       officer_flags: officerFlags,
+      outliers: { overdue: 0, lost: 0, assessment_overdue: 0 }, // two officers: no peer group of 4
       issues: 1,
     });
   });

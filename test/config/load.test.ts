@@ -161,6 +161,11 @@ describe('validateConfig: errors name the path', () => {
     [{ contacts: { count_types: ['office', ''] } }, 'contacts.count_types.1: expected a contact type, not an empty string'],
     [{ columns: { offenders: { crn: 'Ref No' } } }, 'columns.offenders.crn: expected a list of header names'],
     [{ contact_standards: 7 }, 'contact_standards: expected an object'],
+    [{ outliers: { group_by: 'district' } }, 'outliers.group_by: expected "pdu", "team" or "region"'],
+    [{ outliers: { min_group: 1 } }, 'outliers.min_group: expected an integer, 2 or more'],
+    [{ outliers: { min_caseload: -1 } }, 'outliers.min_caseload: expected an integer, 0 or more'],
+    [{ outliers: { min_caseload: 50, max_caseload: 40 } }, 'outliers.max_caseload: expected at least min_caseload (50)'],
+    [{ outliers: { max_members: 3 } }, 'outliers'],
   ])('%j → %s', (raw, message) => {
     const error = configError(raw, 'region.json');
     expect(error.message.startsWith(`region.json: ${message}`)).toBe(true);
