@@ -9,6 +9,7 @@ import type { RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
 import { diffCommand } from './commands/diff.js';
+import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
@@ -16,7 +17,7 @@ import { reportCommand } from './commands/report.js';
 import { teamsCommand } from './commands/teams.js';
 import { validateCommand } from './commands/validate.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand];
+export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand, explainCommand];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
