@@ -145,10 +145,11 @@ export function closestHeader(wanted: string, headers: readonly string[]): strin
 
 /**
  * Up to `count` of `candidates` nearest to `wanted` by edit distance (ignoring case), nearest
- * first, then in the candidates' order; none further than half of `wanted` away.
+ * first, then in the candidates' order; none further than `maxDistance` (by default half of
+ * `wanted`) away.
  */
-export function closestValues(wanted: string, candidates: Iterable<string>, count = 3): string[] {
-  const limit = Math.max(2, Math.ceil(wanted.length / 2));
+export function closestValues(wanted: string, candidates: Iterable<string>, count = 3, maxDistance = Math.max(2, Math.ceil(wanted.length / 2))): string[] {
+  const limit = maxDistance;
   const target = wanted.toLowerCase();
   const near: { value: string; distance: number }[] = [];
   for (const value of candidates) {

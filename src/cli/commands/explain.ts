@@ -53,7 +53,8 @@ export const explainCommand: CommandSpec = {
     const unknown = crns.filter((crn) => !records.has(crn));
     if (unknown.length > 0) {
       const named = unknown.map((crn) => {
-        const closest = closestValues(crn, records.keys());
+        // Within two edits: a mistyped or transposed digit, not any crn of the same length.
+        const closest = closestValues(crn, records.keys(), 3, 2);
         return `${crn}${closest.length > 0 ? ` (closest: ${closest.join(', ')})` : ''}`;
       });
       throw new InputError(`${label('offenders')}: no case ${named.join(', ')}`);
