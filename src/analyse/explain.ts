@@ -456,17 +456,24 @@ export function explainCase(input: ExplainInput): CaseExplanation {
     const rule = FLAG_RULES[code];
     const traced = holds.get(code);
     const skip = skipped.get(code);
-    const common = { flag: code, lost: isLostFlag(code), rule: rule.rule, config: rule.config(config, record) };
-    if (skip !== undefined) {
-      return { ...common, set: false, state: 'skipped', reason: `check skipped: no ${skip.missing.join(' or ')}`, evidence: [] };
-    }
+    // Keys in one order whatever the state: flag, what became of it, the rule, then why.
+    const entry = (state: FlagState, why: { reason: string; evidence: Evidence[] }): FlagExplanation => ({
+      flag: code,
+      lost: isLostFlag(code),
+      set: state === 'set',
+      state,
+      rule: rule.rule,
+      config: rule.config(config, record),
+      reason: why.reason,
+      evidence: why.evidence,
+    });
+    if (skip !== undefined) return entry('skipped', { reason: `check skipped: no ${skip.missing.join(' or ')}`, evidence: [] });
     // A rule the case's status takes out of play is not applicable, rather than merely not set.
     if (traced === undefined || (!traced && rule.appliesTo !== undefined && !rule.appliesTo.includes(record.status))) {
       const statuses = (rule.appliesTo ?? []).join(' and ');
-      return { ...common, set: false, state: 'not_applicable', reason: `applies to ${statuses} cases; this case is ${record.status} (${cite(caseRow)})`, evidence: [caseRow] };
+      return entry('not_applicable', { reason: `applies to ${statuses} cases; this case is ${record.status} (${cite(caseRow)})`, evidence: [caseRow] });
     }
-    const explained = rule.explain(facts, traced);
-    return { ...common, set: traced, state: traced ? 'set' : 'not_set', ...explained };
+    return entry(traced ? 'set' : 'not_set', rule.explain(facts, traced));
   });
   return {
     ...base,
