@@ -25,7 +25,7 @@ export const explainCommand: CommandSpec = {
   examples: [
     'caseload explain exports/2026-11-16 X536761 --as-of 2026-11-16',
     'caseload explain exports/2026-11-16 X536761 X102040 --format json --redact',
-    'cd exports/2026-11-16 && caseload explain X536761',
+    'cd exports/2026-11-16 && caseload explain . X536761',
   ],
   groups: ['files', 'input', 'output'],
   async run(args, options, context) {
