@@ -10,6 +10,7 @@ import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
 import { diffCommand } from './commands/diff.js';
 import { dueCommand } from './commands/due.js';
+import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   diffCommand,
   dueCommand,
   trendCommand,
+  explainCommand,
   notifyCommand,
   initCommand,
 ];

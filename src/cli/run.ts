@@ -12,7 +12,7 @@ import { RENDERERS, type Format } from '../render/index.js';
 import type { Output } from '../render/output.js';
 import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
-import { readExports, type ExportInputs } from '../read/exports.js';
+import { readExports, type ExportInputs, type ReadOptions } from '../read/exports.js';
 import type { Exports, Issue } from '../read/records.js';
 import type { Report } from '../analyse/report.js';
 import { dayFromParts, type Day } from '../read/values.js';
@@ -70,6 +70,19 @@ function parallelMinBytes(env: NodeJS.ProcessEnv): number | undefined {
   return env.CASELOAD_PARALLEL_MIN_BYTES !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
+/** How the export is read: as of, config, encoding, delimiter, threads, progress. */
+export function readOptions(options: RunOptions, asOf: Day, config: Config, context: Pick<RunContext, 'progress'> = {}): ReadOptions {
+  return {
+    asOf,
+    config,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    threads: options.threads,
+    parallelMinBytes: parallelMinBytes(process.env),
+    onProgress: context.progress,
+  };
+}
+
 /** Reads and analyses one export, as of `asOf`; --strict turns any data issue into an input error. */
 export async function analyseExport(
   inputs: ExportInputs,
@@ -79,15 +92,7 @@ export async function analyseExport(
   context: Pick<RunContext, 'timing' | 'progress'> = {},
 ): Promise<{ exports: Exports; report: Report }> {
   const { timing } = context;
-  const exports = await readExports(inputs, {
-    asOf,
-    config,
-    encoding: options.encoding,
-    delimiter: options.delimiter,
-    threads: options.threads,
-    parallelMinBytes: parallelMinBytes(process.env),
-    onProgress: context.progress,
-  });
+  const exports = await readExports(inputs, readOptions(options, asOf, config, context));
   if (options.strict && exports.issues.length > 0) {
     const more = exports.issues.length - 1;
     throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);

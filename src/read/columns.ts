@@ -143,7 +143,26 @@ export function closestHeader(wanted: string, headers: readonly string[]): strin
   return best !== null && bestDistance <= Math.max(2, Math.ceil(wanted.length / 2)) ? best : null;
 }
 
-function editDistance(a: string, b: string): number {
+/**
+ * Up to `count` of `candidates` nearest to `wanted` by edit distance (ignoring case), nearest
+ * first, then in the candidates' order; none further than `maxDistance` (by default half of
+ * `wanted`) away.
+ */
+export function closestValues(wanted: string, candidates: Iterable<string>, count = 3, maxDistance = Math.max(2, Math.ceil(wanted.length / 2))): string[] {
+  const limit = maxDistance;
+  const target = wanted.toLowerCase();
+  const near: { value: string; distance: number }[] = [];
+  for (const value of candidates) {
+    const distance = editDistance(target, value.toLowerCase());
+    if (distance <= limit) near.push({ value, distance });
+  }
+  return near
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count)
+    .map((entry) => entry.value);
+}
+
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, at) => at);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

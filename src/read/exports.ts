@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import type { FileKind } from './columns.js';
-import { readContacts, type ContactsRead } from './contacts.js';
+import { readContacts, type ContactSettings, type ContactsRead } from './contacts.js';
 import { defaultThreads, startContactsInParallel } from './parallel.js';
 import { readOfficers } from './officers.js';
 import { readOffenders } from './offenders.js';
@@ -84,6 +84,21 @@ export async function resolveSources(inputs: ExportInputs): Promise<Record<'offi
   };
 }
 
+/** How every file of an export is read: date order, aliases, encoding, delimiter. */
+export function readSettings(options: ReadOptions): ReadSettings {
+  return {
+    dateOrder: options.config.date_order,
+    aliases: options.config.columns,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+  };
+}
+
+/** contacts.csv is read with the as-of date and the config's counting rules too. */
+export function contactSettingsFor(options: ReadOptions): ContactSettings {
+  return { ...readSettings(options), asOf: options.asOf, counting: options.config.contacts };
+}
+
 /**
  * Reads an export. Officers and offenders are read side by side; contacts come after, since a
  * contact is checked against the cases and folded straight into its case's history.
@@ -97,14 +112,9 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     offenders: counted(resolved.offenders),
     contacts: resolved.contacts && counted(resolved.contacts),
   };
-  const settings: ReadSettings = {
-    dateOrder: options.config.date_order,
-    aliases: options.config.columns,
-    encoding: options.encoding,
-    delimiter: options.delimiter,
-  };
+  const settings = readSettings(options);
   const issueLists: Record<FileKind, Issue[]> = { officers: [], offenders: [], contacts: [] };
-  const contactSettings = { ...settings, asOf: options.asOf, counting: options.config.contacts };
+  const contactSettings = contactSettingsFor(options);
   // A large contacts.csv starts reading on the other cores while offenders.csv reads here.
   const parallel = sources.contacts
     ? startContactsInParallel(sources.contacts, contactSettings, sources.offenders, options.threads ?? defaultThreads(), options.parallelMinBytes, progress)

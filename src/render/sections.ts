@@ -2,7 +2,7 @@
  * The parts of each view a person reads, in order: shared by the table and markdown renderers.
  * CSV and NDJSON take the view's main rows instead (`mainRows`).
  */
-import { CASE_FLAGS, LOST_FLAGS, type OfficerResult, type Report } from '../analyse/report.js';
+import { CASE_FLAGS, LOST_FLAGS, type CheckSkipped, type OfficerResult, type Report } from '../analyse/report.js';
 import { PEER_RATES } from '../analyse/peers.js';
 import {
   CASE_CHANGE_COLUMNS,
@@ -90,6 +90,11 @@ function dueFacts(view: View): [string, string][] {
   return facts;
 }
 
+/** `da_check_missing (no da_check)`: a skipped check and the columns it wants. */
+export function skippedCheckText(entry: CheckSkipped): string {
+  return `${entry.check} (no ${entry.missing.join(' or ')})`;
+}
+
 /** The report's first screen, as label and text: who is lost, overdue, unsafe, overloaded. */
 function reportFacts(view: View): [string, string][] {
   const { summary, checks_skipped } = view.report;
@@ -143,7 +148,7 @@ function reportFacts(view: View): [string, string][] {
   }
   facts.push(['Other flags', flagCounts(flags, ['enforcement_due', 'sentence_expired', 'risk_unknown', 'warrant', 'invalid_data', 'duplicate_record'])]);
   if (checks_skipped.length > 0) {
-    facts.push(['Checks skipped', checks_skipped.map((entry) => `${entry.check} (no ${entry.missing.join(' or ')})`).join(', ')]);
+    facts.push(['Checks skipped', checks_skipped.map(skippedCheckText).join(', ')]);
   }
   if (summary.issues > 0) facts.push(['Data issues', `${number(summary.issues)} (caseload validate lists them)`]);
   return facts;
