@@ -284,3 +284,31 @@ describe('statuses and skipped checks', () => {
 function day(days: number): string {
   return formatDay(daysAgo(days));
 }
+
+describe('Probation Reset', () => {
+  it('a case in reset: the contact-standard flags are not applicable, and say why', () => {
+    const explanation = explain({ resetMarked: true, risk: 'high', startDate: daysAgo(400) }, { seen: [100, 7] });
+    expect(explanation.flags).toEqual([]);
+    for (const flag of ['overdue', 'not_seen', 'never_seen'] as const) {
+      expect(rule(explanation, flag)).toMatchObject({ state: 'not_applicable', set: false });
+      expect(rule(explanation, flag).reason).toBe('in Probation Reset: marked by reset column yes (offenders.csv:2); no contact standard applies');
+    }
+    expect(rule(explanation, 'reset_exempt')).toMatchObject({ state: 'not_set', reason: 'marked by reset column yes (offenders.csv:2), no exemption applies: in reset' });
+  });
+
+  it('a marked case with an exemption: reset_exempt names each exemption, and the standard applies', () => {
+    const explanation = explain({ tier: 'B2S', risk: 'very_high', mappaLevel: 2, safeguardingFlag: true, safeguardingCheck: daysAgo(3) }, { seen: [100, 7] });
+    expect(rule(explanation, 'reset_exempt')).toMatchObject({ state: 'set' });
+    expect(rule(explanation, 'reset_exempt').reason).toBe('marked by tier B2S (offenders.csv:2), exempt: risk very_high, MAPPA level 2, safeguarding_flag yes');
+    expect(rule(explanation, 'not_seen')).toMatchObject({ state: 'set' });
+  });
+
+  it('an unreadable MAPPA level is an exemption, and says so', () => {
+    const explanation = explain({ resetMarked: true, mappaLevel: null }, { seen: [1, 7] });
+    expect(rule(explanation, 'reset_exempt').reason).toContain('mappa_level unreadable (treated as MAPPA)');
+  });
+
+  it('a case not marked says what it was checked for', () => {
+    expect(rule(explain({ tier: 'B2' }, { seen: [1, 7] }), 'reset_exempt').reason).toBe('not marked for reset (reset column no or empty, tier B2) (offenders.csv:2)');
+  });
+});
