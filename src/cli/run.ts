@@ -46,8 +46,10 @@ export function emailSettings(options: RunOptions): EmailSettings {
   return { to: options.to, from: options.from, subject: options.subject ?? null };
 }
 
-export async function effectiveConfig(options: RunOptions): Promise<Config> {
-  const { config } = await loadConfig(options.config);
+/** The config file's values (with --date-order); its notes (an old key, say) go to standard error. */
+export async function effectiveConfig(options: RunOptions, context?: Pick<RunContext, 'err'>): Promise<Config> {
+  const { config, notes } = await loadConfig(options.config);
+  for (const note of notes) context?.err(plainText(`caseload: ${note}`));
   return options.dateOrder ? { ...config, date_order: options.dateOrder } : config;
 }
 
@@ -119,7 +121,7 @@ export async function present(view: View, issues: readonly Issue[], options: Run
 }
 
 export async function runAnalysis(kind: ViewKind, dir: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
-  const config = await effectiveConfig(options);
+  const config = await effectiveConfig(options, context);
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
   // Only the report is kept: the read records can go before the output is written.

@@ -80,6 +80,7 @@ export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
   num('points', 'Points', (row) => row.points, false),
   num('capacity_points', 'Capacity', (row) => row.capacity_points, false),
   oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  num('reduction_pct', 'Reduction %', (row) => row.reduction_pct),
   num('overdue', 'Overdue', (row) => row.overdue),
   num('lost', 'Lost', (row) => row.lost),
   oneDecimal('seen_on_time_pct', 'On time %', (row) => row.seen_on_time_pct, false),
