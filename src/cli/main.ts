@@ -15,8 +15,9 @@ import { officersCommand } from './commands/officers.js';
 import { reportCommand } from './commands/report.js';
 import { teamsCommand } from './commands/teams.js';
 import { validateCommand } from './commands/validate.js';
+import { planCommand } from './commands/plan.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand];
+export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, notifyCommand, initCommand, planCommand];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

@@ -73,6 +73,7 @@ export const optionsSchema = z.object({
   includeNames: z.boolean().default(false),
   splitBy: z.enum(['manager', 'team']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
+  maxCapacity: z.coerce.number({ error: 'expected a percentage above 0' }).positive('expected a percentage above 0').optional(),
   debug: z.boolean().default(false),
 });
 

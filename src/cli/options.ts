@@ -68,6 +68,11 @@ export const OPTION_GROUPS = {
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },
   },
+  plan: {
+    team: { flags: '--team <team>', description: 'plan the cases whose home team is this one (repeat or comma-separate)', list: true },
+    pdu: { flags: '--pdu <pdu>', description: 'plan the cases whose home PDU is this one', list: true },
+    maxCapacity: { flags: '--max-capacity <pct>', description: 'no receiver above this % of capacity (default: config plan.max_capacity_pct, 100)' },
+  },
 } as const satisfies Record<string, Record<string, OptionSpec>>;
 
 export type OptionGroup = keyof typeof OPTION_GROUPS;

@@ -70,6 +70,11 @@ export const configSchema = z.strictObject({
   }),
   date_order: z.enum(['dmy', 'mdy'], { error: 'expected "dmy" or "mdy"' }),
   columns: z.strictObject({ officers: aliasTable('officers'), offenders: aliasTable('offenders'), contacts: aliasTable('contacts') }),
+  /** The reallocation plan (SPEC 2.3): the capacity no receiver may pass, and where to look beyond the home team. */
+  plan: z.strictObject({
+    max_capacity_pct: z.number({ error: 'expected a percentage above 0' }).positive('expected a percentage above 0'),
+    scope: z.enum(['team', 'pdu'], { error: 'expected "team" or "pdu"' }),
+  }),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -105,4 +110,5 @@ export const DEFAULT_CONFIG: Config = {
   contacts: { count_outcomes: ['attended'], count_types: null },
   date_order: 'dmy',
   columns: { officers: {}, offenders: {}, contacts: {} },
+  plan: { max_capacity_pct: 100, scope: 'pdu' },
 };

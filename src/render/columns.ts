@@ -3,6 +3,7 @@
  * three never disagree. `brief` columns fit a terminal; CSV carries every column.
  */
 import type { CaseChange, OfficerChange } from '../analyse/diff.js';
+import type { PlannedMove, PlanReceiver, UnplacedCase } from '../analyse/plan.js';
 import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
 import type { InputSummary, Issue } from '../read/records.js';
 import { cellText } from './text.js';
@@ -164,6 +165,52 @@ export const OFFICER_CHANGE_COLUMNS: readonly Column<OfficerChange>[] = [
   oneDecimal('previous_capacity_pct', 'Was %', (row) => row.previous_capacity_pct),
   oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
   num('capacity_change', 'Change %', (row) => signed(row.capacity_change)),
+];
+
+/** `108.0 → 112.3`: a receiver's capacity before and after, for a person; CSV has the two numbers. */
+const capacityChange = <Row extends { capacity_before: number; capacity_after: number }>(): Column<Row> =>
+  col('capacity_change', 'Capacity %', (row) => `${row.capacity_before.toFixed(1)} → ${row.capacity_after.toFixed(1)}`);
+
+/** A planned move, every SPEC 2.3 field: the CSV is the move list, ready for a bulk reallocation. */
+export const MOVE_COLUMNS: readonly Column<PlannedMove>[] = [
+  col('crn', 'CRN', (row) => row.crn),
+  col('name', 'Name', (row) => row.name, false),
+  col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
+  col('tier', 'Tier', (row) => row.tier),
+  num('points', 'Points', (row) => row.points),
+  col('reason', 'Reason', (row) => row.reason),
+  col('from_officer', 'From', (row) => row.from_officer),
+  col('home_team', 'Home team', (row) => row.home_team, false),
+  col('to_officer', 'To', (row) => row.to_officer),
+  col('to_officer_name', 'To name', (row) => row.to_officer_name, false),
+  col('to_team', 'To team', (row) => row.to_team),
+  oneDecimal('capacity_before', 'Capacity before', (row) => row.capacity_before, false),
+  oneDecimal('capacity_after', 'Capacity after', (row) => row.capacity_after, false),
+];
+
+/** The moves as a table shows them: the receiver's capacity as before → after. */
+export const MOVE_TABLE_COLUMNS: readonly Column<PlannedMove>[] = [...MOVE_COLUMNS, capacityChange<PlannedMove>()];
+
+export const UNPLACED_COLUMNS: readonly Column<UnplacedCase>[] = [
+  col('crn', 'CRN', (row) => row.crn),
+  col('name', 'Name', (row) => row.name, false),
+  col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
+  num('points', 'Points', (row) => row.points),
+  col('reason', 'Reason', (row) => row.reason),
+  col('from_officer', 'From', (row) => row.from_officer),
+  col('home_team', 'Home team', (row) => row.home_team ?? '(none)'),
+  col('why', 'Why', (row) => row.why),
+];
+
+export const RECEIVER_COLUMNS: readonly Column<PlanReceiver>[] = [
+  col('officer_id', 'Officer', (row) => row.officer_id),
+  col('name', 'Name', (row) => row.name),
+  col('team', 'Team', (row) => row.team),
+  num('cases_received', 'Cases in', (row) => row.cases_received),
+  num('points_received', 'Points in', (row) => row.points_received),
+  oneDecimal('capacity_before', 'Capacity before', (row) => row.capacity_before, false),
+  oneDecimal('capacity_after', 'Capacity after', (row) => row.capacity_after, false),
+  capacityChange<PlanReceiver>(),
 ];
 
 export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[] {

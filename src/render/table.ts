@@ -15,6 +15,7 @@ const TITLES: Record<View['kind'], string> = {
   teams: 'Teams, PDUs and managers',
   validate: 'Data validation',
   diff: 'Changes',
+  plan: 'Reallocation plan',
 };
 
 export function headingFor(view: View): string {

@@ -3,10 +3,11 @@
  * renderer `--format` names, so every format shows the same rows.
  */
 import type { DiffReport } from '../analyse/diff.js';
+import type { Plan } from '../analyse/plan.js';
 import type { CaseResult, GroupResult, ManagerResult, OfficerResult, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
 
-export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff';
+export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff' | 'plan';
 
 export interface View {
   readonly kind: ViewKind;
@@ -28,6 +29,11 @@ export interface View {
   readonly source: string;
   /** For `diff`: the changes since the previous export (`report` is the current one), before --limit. */
   readonly diff: DiffReport | null;
+  /**
+   * The reallocation plan (SPEC 2.3): for `plan`, its moves and unplaced cases cut to --limit
+   * (the summary keeps the totals); for `report`, whole, for the summary's line about it.
+   */
+  readonly plan: Plan | null;
 }
 
 export interface CaseFilter {
@@ -75,6 +81,16 @@ export function redact(report: Report): Report {
   };
 }
 
+/** `--redact` for a plan: the moves, unplaced cases and receivers without names. */
+export function redactPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    moves: plan.moves.map((move) => ({ ...move, name: null, to_officer_name: null })),
+    unplaced: plan.unplaced.map((item) => ({ ...item, name: null })),
+    receivers: plan.receivers.map((receiver) => ({ ...receiver, name: null })),
+  };
+}
+
 export interface ViewOptions {
   readonly filter: CaseFilter;
   /** --limit: caps every format's rows when given. */
@@ -83,11 +99,18 @@ export interface ViewOptions {
   readonly source: string;
 }
 
-export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null): View {
+export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null, fullPlan: Plan | null = null): View {
   const report = options.redact ? redact(fullReport) : fullReport;
   const diff = fullDiff !== null && options.redact ? redactDiff(fullDiff) : fullDiff;
   const cap = <T>(rows: T[]): T[] => (options.limit === null ? rows : rows.slice(0, options.limit));
-  const cases = selectCases(report.cases, options.filter);
+  let plan = fullPlan !== null && options.redact ? redactPlan(fullPlan) : fullPlan;
+  let cases: CaseResult[];
+  if (kind === 'plan' && plan !== null) {
+    // The plan's cases are the ones to move: what --fail-on and --quiet judge.
+    const toMove = new Set([...plan.moves, ...plan.unplaced].map((item) => item.crn));
+    cases = report.cases.filter((result) => toMove.has(result.crn));
+    plan = { ...plan, moves: cap(plan.moves), unplaced: cap(plan.unplaced) };
+  } else cases = selectCases(report.cases, options.filter);
   return {
     kind,
     report,
@@ -103,5 +126,6 @@ export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptio
     limit: options.limit,
     source: options.source,
     diff,
+    plan,
   };
 }
