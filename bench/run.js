@@ -7,6 +7,7 @@
  *   npm run bench -- --scales london,national --runs 5
  *   npm run bench -- --scales large                   1M cases, 10M contacts (~0.6 GB of disk)
  *   npm run bench -- --all                            london, national, large and london-quoted
+ *   npm run bench -- --scales national --no-contacts10 --no-floor   the plan against the report only
  *
  * A target is a scale, optionally with a variant: `london-quoted` (every field quoted, CRLF).
  * national-trend is `caseload trend` over 8 weekly national exports (the last is national itself),
@@ -21,6 +22,9 @@
  * read the same way, and are the steadier figure when other work shares the machine (the load
  * average is recorded with each target for that reason). The floor is bench/floor.js (bare
  * csv-parse over offenders.csv and contacts.csv), timed the same way.
+ *
+ * Each target also times `caseload plan DIR --as-of 2026-11-16 --format json` the same way, the
+ * reallocation plan (SPEC 2.3), which must stay within 1.2x of the report's time (--no-plan skips it).
  *
  * Writes bench/results.json and bench/RESULTS.md, rewritten after every target so an
  * interrupted run still leaves figures behind.
@@ -60,10 +64,10 @@ const RESULTS_MD = join(REPO_ROOT, 'bench', 'RESULTS.md');
 // --- Arguments -----------------------------------------------------------------------------------
 
 const USAGE = `usage: npm run bench -- [--scales london,national,large,london-quoted] [--all] [--runs N]
-                      [--timeout SECONDS] [--no-contacts10] [--no-floor] [--no-due] [--rss-method time|hook]`;
+                      [--timeout SECONDS] [--no-contacts10] [--no-floor] [--no-due] [--no-plan] [--rss-method time|hook]`;
 
 function parseArgs(argv) {
-  const args = { targets: DEFAULT_SCALES, runs: null, timeout: DEFAULT_TIMEOUT_SECONDS, contacts10: true, floor: true, due: true, rssMethod: null };
+  const args = { targets: DEFAULT_SCALES, runs: null, timeout: DEFAULT_TIMEOUT_SECONDS, contacts10: true, floor: true, due: true, plan: true, rssMethod: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -77,6 +81,7 @@ function parseArgs(argv) {
     else if (arg === '--no-contacts10') args.contacts10 = false;
     else if (arg === '--no-floor') args.floor = false;
     else if (arg === '--no-due') args.due = false;
+    else if (arg === '--no-plan') args.plan = false;
     else if (arg === '--rss-method') args.rssMethod = value();
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -270,6 +275,13 @@ async function benchTarget(target, args, method) {
     due = { ...summariseRuns(dueRuns), runs: dueRuns };
   }
 
+  // The reallocation plan reads and analyses as the report does, then plans: compared with it.
+  let plan = null;
+  if (args.plan && variant === null) {
+    const planRuns = await repeat(method, [CLI, 'plan', data.dir, '--as-of', AS_OF, '--format', 'json'], runs, options, 'caseload plan');
+    plan = { ...summariseRuns(planRuns), runs: planRuns };
+  }
+
   let floor = null;
   if (args.floor && variant !== TREND) {
     const files = [join(data.dir, 'offenders.csv'), join(data.dir, 'contacts.csv')];
@@ -283,6 +295,8 @@ async function benchTarget(target, args, method) {
     generated_s: round(data.generatedSeconds, 2), load_avg_1m: { before: loadBefore, after: round(loadavg()[0], 2) }, runs_requested: runs, runs: cliRuns, ...cli,
     rows_per_s: cli.median_s ? Math.round(totalRows / cli.median_s) : null,
     due, due_ratio_to_report: cli.median_s && due?.median_s ? round(due.median_s / cli.median_s, 2) : null,
+    plan, plan_ratio_to_report: cli.median_s && plan?.median_s ? round(plan.median_s / cli.median_s, 2) : null,
+    plan_cpu_ratio_to_report: cli.median_cpu_s && plan?.median_cpu_s ? round(plan.median_cpu_s / cli.median_cpu_s, 2) : null,
     floor, ratio_to_floor: cli.median_s && floor?.median_s ? round(cli.median_s / floor.median_s, 2) : null,
     // CPU seconds are steadier than wall seconds when other work shares the machine.
     cpu_ratio_to_floor: cli.median_cpu_s && floor?.median_cpu_s ? round(cli.median_cpu_s / floor.median_cpu_s, 2) : null,
@@ -356,6 +370,9 @@ const TABLE_COLUMNS = [
   ['× floor cpu', (r) => fmt(r.cpu_ratio_to_floor, 1)],
   ['due s', (r) => fmt(r.due?.median_s)],
   ['due × report', (r) => fmt(r.due_ratio_to_report)],
+  ['plan s', (r) => fmt(r.plan?.median_s)],
+  ['plan × report', (r) => fmt(r.plan_ratio_to_report)],
+  ['plan cpu × report', (r) => fmt(r.plan_cpu_ratio_to_report)],
 ];
 
 function markdownTable(results) {

@@ -1,5 +1,5 @@
 /** SPEC 2.2: each officer's caseload, workload points, capacity and flags; managers. */
-import type { Config } from '../config/schema.js';
+import type { Config, Tier } from '../config/schema.js';
 import type { CaseRecord, OfficerRecord } from '../read/records.js';
 import { formatDay, scoringTier, type Day } from '../read/values.js';
 import { isAbsence, isUnallocated, riskKey } from './cases.js';
@@ -19,16 +19,47 @@ export function roundTo(value: number, places: number): number {
   return Math.round(value * scale) / scale;
 }
 
-/** Workload points for one case: its tier's, else its risk's; custody weighted, warrant nil. */
-export function casePoints(record: Pick<CaseRecord, 'tier' | 'risk' | 'status'>, config: Config): number {
-  if (record.status === 'warrant' || record.status === 'terminated') return 0;
-  const tierPoints = record.tier === null ? undefined : config.points.tiers[scoringTier(record.tier) as keyof Config['points']['tiers']];
-  const base = tierPoints ?? config.points.risks[riskKey(record.risk)];
-  return record.status === 'custody' ? base * config.custody_weight : base;
+/** Sentence types the WMT scores from the licence table (compared without regard to case). */
+const LICENCE_SENTENCES = new Set(['licence', 'pss']);
+
+/**
+ * Which WMT tier table a case scores (SPEC 2.2): custody cases the custody table; active and
+ * warrant cases on licence or post-sentence supervision the licence table; the rest community.
+ */
+export function pointsTable(record: Pick<CaseRecord, 'status' | 'sentenceType'>): 'community' | 'licence' | 'custody' {
+  if (record.status === 'custody') return 'custody';
+  const sentence = record.sentenceType?.toLowerCase() ?? null;
+  return sentence !== null && LICENCE_SENTENCES.has(sentence) ? 'licence' : 'community';
 }
 
-export function capacityPoints(contractedHours: number | null, config: Config): number | null {
-  return contractedHours === null ? null : roundTo((config.nominal_target * contractedHours) / FULL_TIME_HOURS, 1);
+/** A case in Probation Reset scores reset_weight of its points (the WMT scores S tiers at 0); others in full. */
+export function resetWeight(result: Pick<CaseResult, 'reset'>, config: Pick<Config, 'reset_weight'>): number {
+  return result.reset ? config.reset_weight : 1;
+}
+
+/**
+ * Workload points for one case, as the WMT scores them: its tier in its table (an `S` tier as
+ * the tier without it), else its risk's points, weighted by `custody_weight` in custody.
+ * Warrant cases score 0. `weight` is what the caller scales the case by (1 for a case scored
+ * in full), so a rule such as Probation Reset's `reset_weight` needs no change here.
+ */
+export function casePoints(record: Pick<CaseRecord, 'tier' | 'risk' | 'status' | 'sentenceType'>, config: Config, weight = 1): number {
+  if (record.status === 'warrant' || record.status === 'terminated') return 0;
+  const table = pointsTable(record);
+  const tierPoints = record.tier === null ? undefined : config.points[table][scoringTier(record.tier) as Tier];
+  if (tierPoints !== undefined) return tierPoints * weight;
+  const riskPoints = config.points.risks[riskKey(record.risk)];
+  return (table === 'custody' ? riskPoints * config.custody_weight : riskPoints) * weight;
+}
+
+/**
+ * What an officer can carry (SPEC 2.2): the nominal target pro rata to contracted hours, less
+ * their workload reduction. null with no readable hours, a 100% reduction, or for a leaver.
+ */
+export function capacityPoints(officer: Pick<OfficerRecord, 'contractedHours' | 'reductionPct' | 'status'>, config: Config): number | null {
+  const { contractedHours, reductionPct } = officer;
+  if (contractedHours === null || reductionPct >= 100 || officer.status === 'left') return null;
+  return roundTo(((config.nominal_target * contractedHours) / FULL_TIME_HOURS) * (1 - reductionPct / 100), 1);
 }
 
 export function percent(part: number, whole: number | null): number | null {
@@ -93,7 +124,7 @@ export function analyseOfficers(
     tally.caseload++;
     tally.byRisk[riskKey(record.risk)]++;
     // Probation Reset: the case scores reset_weight of its points (the WMT scores S tiers at 0).
-    tally.points += casePoints(record, config) * (result.reset ? config.reset_weight : 1);
+    tally.points += casePoints(record, config, resetWeight(result, config));
     if (result.overdue) tally.overdue++;
     if (result.lost) tally.lost++;
     if (record.status === 'active') tally.activeCases++;
@@ -114,7 +145,7 @@ export function analyseOfficers(
       if (when && !skipped.has(code)) flags.push(code);
     };
     const highRisk = tally.byRisk.high + tally.byRisk.very_high > 0;
-    const capacity = capacityPoints(officer.contractedHours, config);
+    const capacity = capacityPoints(officer, config);
     const capacityPct = percent(tally.points, capacity);
     flag('over_capacity', capacityPct !== null && capacityPct > 100);
     flag('absent_with_cases', isAbsence(officer.status) && tally.caseload > 0);
@@ -135,6 +166,7 @@ export function analyseOfficers(
       status: officer.status,
       status_since: officer.statusSince === null ? null : formatDay(officer.statusSince),
       contracted_hours: officer.contractedHours,
+      reduction_pct: officer.reductionPct,
     });
   });
   const unknown = unknownIds.sort().map((officerId) =>
@@ -148,6 +180,7 @@ export function analyseOfficers(
       status: null,
       status_since: null,
       contracted_hours: null,
+      reduction_pct: null,
     }),
   );
   const all = [...known, ...unknown];
@@ -170,7 +203,7 @@ const peerIdentity = (result: OfficerResult) => ({ officerId: result.officer_id,
 
 type OfficerIdentity = Pick<
   OfficerResult,
-  'officer_id' | 'name' | 'grade' | 'team' | 'pdu' | 'manager_id' | 'status' | 'status_since' | 'contracted_hours'
+  'officer_id' | 'name' | 'grade' | 'team' | 'pdu' | 'manager_id' | 'status' | 'status_since' | 'contracted_hours' | 'reduction_pct'
 >;
 
 function officerResult(

@@ -95,6 +95,8 @@ export interface OfficerResult {
   status: string | null;
   status_since: string | null;
   contracted_hours: number | null;
+  /** Workload reduction in percent (officers.csv reduction_pct, 0 when none); null for an officer not in officers.csv. */
+  reduction_pct: number | null;
   caseload: number;
   by_risk: RiskCounts;
   points: number;

@@ -14,6 +14,7 @@ import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
+import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { teamsCommand } from './commands/teams.js';
 import { trendCommand } from './commands/trend.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   diffCommand,
   dueCommand,
   trendCommand,
+  planCommand,
   explainCommand,
   notifyCommand,
   initCommand,

@@ -75,6 +75,7 @@ export const optionsSchema = z.object({
   splitBy: z.enum(['manager', 'team', 'officer']).optional(),
   view: z.enum(['due']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
+  maxCapacity: z.coerce.number({ error: 'expected a percentage above 0' }).positive('expected a percentage above 0').optional(),
   debug: z.boolean().default(false),
   within: z.coerce
     .number({ error: 'expected a whole number of days, 0-365' })

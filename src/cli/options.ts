@@ -72,6 +72,11 @@ export const OPTION_GROUPS = {
   due: {
     within: { flags: '--within <days>', description: 'tasks falling due on or before as-of + this many days, 0-365 (default: 7)' },
   },
+  plan: {
+    team: { flags: '--team <team>', description: 'plan the cases whose home team is this one (repeat or comma-separate)', list: true },
+    pdu: { flags: '--pdu <pdu>', description: 'plan the cases whose home PDU is this one', list: true },
+    maxCapacity: { flags: '--max-capacity <pct>', description: 'no receiver above this % of capacity (default: config plan.max_capacity_pct, 100)' },
+  },
 } as const satisfies Record<string, Record<string, OptionSpec>>;
 
 export type OptionGroup = keyof typeof OPTION_GROUPS;

@@ -6,7 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import { analyse } from '../analyse/analyze.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { EmailSettings } from '../render/email.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import type { Output } from '../render/output.js';
@@ -15,6 +15,7 @@ import { buildView, type View, type ViewKind, type ViewOptions } from '../render
 import { readExports, type ExportInputs, type ReadOptions } from '../read/exports.js';
 import type { Exports, Issue } from '../read/records.js';
 import type { Report } from '../analyse/report.js';
+import { planReallocation, type Plan } from '../analyse/plan.js';
 import { dayFromParts, type Day } from '../read/values.js';
 import { decideExitCode, somethingFlagged } from './exit-code.js';
 import type { RunOptions } from './option-values.js';
@@ -46,8 +47,10 @@ export function emailSettings(options: RunOptions): EmailSettings {
   return { to: options.to, from: options.from, subject: options.subject ?? null };
 }
 
-export async function effectiveConfig(options: RunOptions): Promise<Config> {
-  const { config } = await loadConfig(options.config);
+/** The config file's values (with --date-order); its notes (an old key, say) go to standard error. */
+export async function effectiveConfig(options: RunOptions, context?: Pick<RunContext, 'err'>): Promise<Config> {
+  const { config, notes } = await loadConfig(options.config);
+  for (const note of notes) context?.err(plainText(`caseload: ${note}`));
   return options.dateOrder ? { ...config, date_order: options.dateOrder } : config;
 }
 
@@ -124,13 +127,37 @@ export async function present(view: View, issues: readonly Issue[], options: Run
   return exitCode;
 }
 
+/** The reallocation plan (SPEC 2.3) of an analysed export: one computation for `plan` and the report's line about it. */
+export function planOf(exports: Exports, report: Report, options: RunOptions, asOf: Day, config: Config, kind: ViewKind = 'plan'): Plan {
+  // `plan --team X` names a home team: one that is no team's name would plan nothing, silently.
+  if (kind === 'plan') {
+    checkPlaces('--team', options.team, [...exports.officers.map((officer) => officer.team), ...exports.cases.map((record) => record.team)]);
+    checkPlaces('--pdu', options.pdu, [...exports.officers.map((officer) => officer.pdu), ...exports.cases.map((record) => record.pdu)]);
+  }
+  return planReallocation(
+    { officers: exports.officers, cases: exports.cases, officerResults: report.officers, caseResults: report.cases },
+    { asOf, config, teams: options.team, pdus: options.pdu, ...(options.maxCapacity === undefined ? {} : { maxCapacityPct: options.maxCapacity }) },
+  );
+}
+
+function checkPlaces(flag: string, wanted: readonly string[], names: readonly (string | null)[]): void {
+  const known = [...new Set(names.filter((name): name is string => name !== null))].sort();
+  const folded = new Set(known.map((name) => name.toLowerCase()));
+  for (const value of wanted) {
+    if (!folded.has(value.toLowerCase())) {
+      throw new UsageError(plainText(`${flag} ${value}: no such name in the export (${known.length === 0 ? 'none has one' : known.slice(0, 12).join(', ')})`));
+    }
+  }
+}
+
 export async function runAnalysis(kind: ViewKind, dir: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
-  const config = await effectiveConfig(options);
+  const config = await effectiveConfig(options, context);
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
-  // Only the report is kept: the read records can go before the output is written.
-  const { report } = await analyseExport(inputs, options, asOf, config, context);
-  const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'));
+  // Only the report (and the plan) is kept: the read records can go before the output is written.
+  const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
+  const plan = kind === 'report' || kind === 'plan' ? planOf(exports, report, options, asOf, config, kind) : null;
+  const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'), null, plan);
   const exitCode = await present(view, report.issues, options, context);
   context.timing?.('render');
   return exitCode;

@@ -4,6 +4,7 @@
  */
 import type { CaseChange, OfficerChange } from '../analyse/diff.js';
 import type { DueTask } from '../analyse/due.js';
+import type { PlannedMove, PlanReceiver, UnplacedCase } from '../analyse/plan.js';
 import type { CaseResult, CheckSkipped, GroupResult, ManagerResult, OfficerResult } from '../analyse/report.js';
 import type { InputSummary, Issue } from '../read/records.js';
 import { cellText } from './text.js';
@@ -87,6 +88,7 @@ export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
   num('points', 'Points', (row) => row.points, false),
   num('capacity_points', 'Capacity', (row) => row.capacity_points, false),
   oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+  num('reduction_pct', 'Reduction %', (row) => row.reduction_pct),
   num('overdue', 'Overdue', (row) => row.overdue),
   num('lost', 'Lost', (row) => row.lost),
   oneDecimal('seen_on_time_pct', 'On time %', (row) => row.seen_on_time_pct, false),
@@ -202,6 +204,49 @@ export const TASK_COLUMNS: readonly Column<DueTask>[] = [
   col('due', 'Due', (row) => row.due),
   num('days_until', 'In days', (row) => row.days_until),
   num('priority', '#', (row) => row.priority),
+];
+
+/** `108.0 → 112.3`: a receiver's capacity before and after, for a person; CSV has the two numbers. */
+const capacityChange = <Row extends { capacity_before: number; capacity_after: number }>(): Column<Row> =>
+  col('capacity_change', 'Capacity %', (row) => `${row.capacity_before.toFixed(1)} → ${row.capacity_after.toFixed(1)}`);
+
+/** A planned move, every SPEC 2.3 field: the CSV is the move list, ready for a bulk reallocation. */
+export const MOVE_COLUMNS: readonly Column<PlannedMove>[] = [
+  col('name', 'Name', (row) => row.name, false),
+  col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
+  col('tier', 'Tier', (row) => row.tier),
+  num('points', 'Points', (row) => row.points),
+  col('reason', 'Reason', (row) => row.reason),
+  col('from_officer', 'From', (row) => row.from_officer),
+  col('home_team', 'Home team', (row) => row.home_team, false),
+  col('to_officer', 'To', (row) => row.to_officer),
+  col('to_officer_name', 'To name', (row) => row.to_officer_name, false),
+  col('to_team', 'To team', (row) => row.to_team),
+  oneDecimal('capacity_before', 'Capacity before', (row) => row.capacity_before, false),
+  oneDecimal('capacity_after', 'Capacity after', (row) => row.capacity_after, false),
+];
+
+/** The moves as a table shows them: the receiver's capacity as before → after. */
+export const MOVE_TABLE_COLUMNS: readonly Column<PlannedMove>[] = [...MOVE_COLUMNS, capacityChange<PlannedMove>()];
+
+export const UNPLACED_COLUMNS: readonly Column<UnplacedCase>[] = [
+  col('name', 'Name', (row) => row.name, false),
+  col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
+  num('points', 'Points', (row) => row.points),
+  col('reason', 'Reason', (row) => row.reason),
+  col('from_officer', 'From', (row) => row.from_officer),
+  col('home_team', 'Home team', (row) => row.home_team ?? '(none)'),
+  col('why', 'Why', (row) => row.why),
+];
+
+export const RECEIVER_COLUMNS: readonly Column<PlanReceiver>[] = [
+  col('officer_id', 'Officer', (row) => row.officer_id),
+  col('team', 'Team', (row) => row.team),
+  num('cases_received', 'Cases in', (row) => row.cases_received),
+  num('points_received', 'Points in', (row) => row.points_received),
+  oneDecimal('capacity_before', 'Capacity before', (row) => row.capacity_before, false),
+  oneDecimal('capacity_after', 'Capacity after', (row) => row.capacity_after, false),
+  capacityChange<PlanReceiver>(),
 ];
 
 export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[] {

@@ -14,6 +14,10 @@ export function jsonDocument(view: View): Record<string, unknown> {
     checks_skipped: report.checks_skipped,
   };
   if (view.kind === 'validate') return { ...head, issues: view.issues };
+  if (view.kind === 'plan' && view.plan !== null) {
+    const { plan } = view;
+    return { ...head, summary: plan.summary, moves: plan.moves, unplaced: plan.unplaced, receivers: plan.receivers, issues: view.issues };
+  }
   if (view.diff !== null) {
     const { diff } = view;
     const cases = view.limit === null ? diff.cases : diff.cases.slice(0, view.limit);

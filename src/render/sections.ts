@@ -13,11 +13,16 @@ import {
   INPUT_COLUMNS,
   ISSUE_COLUMNS,
   MANAGER_COLUMNS,
+  MOVE_COLUMNS,
+  MOVE_TABLE_COLUMNS,
   OFFICER_COLUMNS,
+  RECEIVER_COLUMNS,
   TASK_COLUMNS,
+  UNPLACED_COLUMNS,
   type Column,
 } from './columns.js';
 import { summariseTasks, type DueTask } from '../analyse/due.js';
+import { PLAN_REASONS, UNPLACED_WHY, type Plan } from '../analyse/plan.js';
 import type { View } from './view.js';
 import { compareText } from '../analyse/compare.js';
 
@@ -55,7 +60,30 @@ export function summaryFacts(view: View): [string, string][] {
   if (view.kind === 'report') return reportFacts(view);
   if (view.kind === 'diff') return diffFacts(view);
   if (view.kind === 'due') return dueFacts(view);
+  if (view.kind === 'plan') return planFacts(view.plan!);
   return [];
+}
+
+/** The plan's own summary: how many cases, where they go, what stops the rest. */
+function planFacts(plan: Plan): [string, string][] {
+  const { summary } = plan;
+  const unplaced = summary.unplaced === 0 ? '' : ` (${flagCounts(summary.by_why, UNPLACED_WHY)})`;
+  return [
+    ['To move', `${number(summary.cases_to_move)} cases: ${flagCounts(summary.by_reason, PLAN_REASONS)}`],
+    ['Placed', `${number(summary.placed)} with ${number(summary.receivers)} officer${summary.receivers === 1 ? '' : 's'}; ${number(summary.unplaced)} unplaced${unplaced}`],
+    [
+      'Rules',
+      `nobody above ${summary.max_capacity_pct}% of capacity; ${summary.scope === 'pdu' ? 'the home team first, then the other teams of its PDU' : 'the home team only'}; ` +
+        'no high, very high or unknown-risk case to a PSO, no high or very high case to an officer in their first year',
+    ],
+  ];
+}
+
+/** The report's pointer to the plan: "403 cases to move: 380 placeable, 23 not; caseload plan proposes where". */
+function planPointer(plan: Plan): string {
+  const { summary } = plan;
+  if (summary.cases_to_move === 0) return 'no case of a leaver, an absent officer or no known officer to move';
+  return `${number(summary.cases_to_move)} cases to move: ${number(summary.placed)} placeable, ${number(summary.unplaced)} not; caseload plan proposes where`;
 }
 
 function diffFacts(view: View): [string, string][] {
@@ -146,6 +174,7 @@ function reportFacts(view: View): [string, string][] {
       `${spans.map((manager) => `${manager.manager_id} oversees ${number(manager.caseload)} cases`).join(', ')} (span ${number(view.report.config.manager_span)})`,
     ]);
   }
+  if (view.plan !== null) facts.push(['Reallocation', planPointer(view.plan)]);
   facts.push(['Other flags', flagCounts(flags, ['enforcement_due', 'sentence_expired', 'risk_unknown', 'warrant', 'invalid_data', 'duplicate_record'])]);
   if (checks_skipped.length > 0) {
     facts.push(['Checks skipped', checks_skipped.map(skippedCheckText).join(', ')]);
@@ -234,6 +263,14 @@ export function sectionsFor(view: View): Section[] {
         section('Officers whose caseload moved', OFFICER_CHANGE_COLUMNS, top(TABLE_ROWS.report.officers)(diff.officers), diff.officers.length, 'No caseload moved.'),
       ];
     }
+    case 'plan': {
+      const plan = view.plan!;
+      return [
+        section('Receivers', RECEIVER_COLUMNS, plan.receivers, plan.receivers.length, 'Nobody receives a case.'),
+        section('Moves by points', MOVE_TABLE_COLUMNS, top(TABLE_ROWS.list)(plan.moves), plan.summary.placed, 'No case can be placed.'),
+        section('Unplaced', UNPLACED_COLUMNS, top(TABLE_ROWS.list)(plan.unplaced), plan.summary.unplaced, 'Every case is placed.'),
+      ];
+    }
   }
 }
 
@@ -260,5 +297,7 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
       const cases = view.diff!.cases;
       return { columns: CASE_CHANGE_COLUMNS as readonly Column<unknown>[], rows: view.limit === null ? cases : cases.slice(0, view.limit) };
     }
+    case 'plan':
+      return { columns: MOVE_COLUMNS as readonly Column<unknown>[], rows: view.plan!.moves };
   }
 }

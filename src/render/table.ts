@@ -16,6 +16,7 @@ const TITLES: Record<View['kind'], string> = {
   validate: 'Data validation',
   diff: 'Changes',
   due: 'Due',
+  plan: 'Reallocation plan',
 };
 
 export function headingFor(view: View): string {

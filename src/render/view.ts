@@ -8,7 +8,9 @@ import { parseDate, type Day } from '../read/values.js';
 import type { CaseResult, GroupResult, ManagerResult, OfficerResult, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
 
-export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff' | 'due';
+import type { Plan } from '../analyse/plan.js';
+
+export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff' | 'due' | 'plan';
 
 export interface View {
   readonly kind: ViewKind;
@@ -32,6 +34,11 @@ export interface View {
   readonly diff: DiffReport | null;
   /** For `due`: the worklist (SPEC 3.2), every task before --limit; null for other views. */
   readonly due: DueList | null;
+  /**
+   * The reallocation plan (SPEC 2.3): for `plan`, its moves and unplaced cases cut to --limit
+   * (the summary keeps the totals); for `report`, whole, for the summary's line about it.
+   */
+  readonly plan: Plan | null;
 }
 
 export interface CaseFilter {
@@ -79,6 +86,16 @@ export function redact(report: Report): Report {
   };
 }
 
+/** `--redact` for a plan: the moves, unplaced cases and receivers without names. */
+export function redactPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    moves: plan.moves.map((move) => ({ ...move, name: null, to_officer_name: null })),
+    unplaced: plan.unplaced.map((item) => ({ ...item, name: null })),
+    receivers: plan.receivers.map((receiver) => ({ ...receiver, name: null })),
+  };
+}
+
 export interface ViewOptions {
   readonly filter: CaseFilter;
   /** --limit: caps every format's rows when given. */
@@ -89,12 +106,21 @@ export interface ViewOptions {
   readonly within?: number;
 }
 
-export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null): View {
+export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null, fullPlan: Plan | null = null): View {
   const report = options.redact ? redact(fullReport) : fullReport;
   const diff = fullDiff !== null && options.redact ? redactDiff(fullDiff) : fullDiff;
   const cap = <T>(rows: T[]): T[] => (options.limit === null ? rows : rows.slice(0, options.limit));
-  // A worklist looks at every case the filters select, flagged or not.
-  const cases = selectCases(report.cases, kind === 'due' ? { ...options.filter, all: true } : options.filter);
+  let plan = fullPlan !== null && options.redact ? redactPlan(fullPlan) : fullPlan;
+  let cases: CaseResult[];
+  if (kind === 'plan' && plan !== null) {
+    // The plan's cases are the ones to move: what --fail-on and --quiet judge.
+    const toMove = new Set([...plan.moves, ...plan.unplaced].map((item) => item.crn));
+    cases = report.cases.filter((result) => toMove.has(result.crn));
+    plan = { ...plan, moves: cap(plan.moves), unplaced: cap(plan.unplaced) };
+  } else {
+    // A worklist looks at every case the filters select, flagged or not.
+    cases = selectCases(report.cases, kind === 'due' ? { ...options.filter, all: true } : options.filter);
+  }
   const due = kind === 'due' ? dueTasks(report, cases, parseDate(report.as_of) as Day, options.within ?? DEFAULT_WITHIN_DAYS) : null;
   return {
     kind,
@@ -112,5 +138,6 @@ export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptio
     source: options.source,
     diff,
     due,
+    plan,
   };
 }

@@ -200,7 +200,7 @@ describe('config thresholds are honoured', () => {
 
   it('points: the tier and risk tables come from the config', () => {
     const config = configWith((c) => {
-      c.points.tiers.B2 = 200;
+      c.points.community.B2 = 200;
       c.points.risks.unknown = 10;
     });
     const exportsWith = exportsOf({ cases: [caseRecord({ crn: 'A', tier: 'B2' }), caseRecord({ crn: 'B', tier: null, risk: null })] });

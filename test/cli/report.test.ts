@@ -50,7 +50,8 @@ function keysOf(value: unknown, path = ''): string[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, inner]) => [
     `${path}.${key}`,
-    ...(path === '.config.points' && key === 'tiers' ? [] : keysOf(inner, `${path}.${key}`)),
+    // The tier tables are keyed by tier (A3 … D0), as the WMT names them.
+    ...(path === '.config.points' && ['community', 'licence', 'custody'].includes(key) ? [] : keysOf(inner, `${path}.${key}`)),
   ]);
 }
 

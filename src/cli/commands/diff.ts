@@ -25,7 +25,7 @@ export const diffCommand: CommandSpec = {
   groups: ['input', 'output', 'findings', 'diff', 'email'],
   async run([previousDir, dir], options, context) {
     const { analyseExport, effectiveConfig, present, viewOptions } = await import('../run.js');
-    const config = await effectiveConfig(options);
+    const config = await effectiveConfig(options, context);
     const asOf = options.asOf ?? context.today();
     const previousAsOf = options.previousAsOf ?? dateFromFolder(previousDir!) ?? asOf - WEEK_DAYS;
     const [previous, current] = await Promise.all([

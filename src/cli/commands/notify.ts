@@ -278,7 +278,7 @@ export const notifyCommand: CommandSpec = {
     const server = options.dryRun === undefined ? smtpServer(process.env[SMTP_URL_VARIABLE]) : null;
 
     const { analyseExport, effectiveConfig, emailSettings, issueSummary, viewOptions } = await import('../run.js');
-    const config = await effectiveConfig(options);
+    const config = await effectiveConfig(options, context);
     const asOf = options.asOf ?? context.today();
     const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
     const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
