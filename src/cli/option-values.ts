@@ -73,6 +73,7 @@ export const optionsSchema = z.object({
   includeNames: z.boolean().default(false),
   splitBy: z.enum(['manager', 'team']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
+  only: listOf(z.string()),
   debug: z.boolean().default(false),
 });
 

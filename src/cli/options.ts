@@ -64,6 +64,7 @@ export const OPTION_GROUPS = {
   notify: {
     splitBy: { flags: '--split-by <key>', description: 'one digest per manager or team, to their officers.csv email: manager, team' },
     dryRun: { flags: '--dry-run <dir>', description: 'write the digests as .eml files into this folder instead of sending them' },
+    only: { flags: '--only <digests>', description: 'send only these digests, as a failed run names them: manager:ID, team:NAME, no-manager, no-team, all', list: true },
   },
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },
