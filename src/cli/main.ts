@@ -81,9 +81,14 @@ function buildProgram(onRun: (dispatch: Dispatch) => void): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   const stdout = new StreamOutput(process.stdout);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdout.closed = true;
     // The reader went away (`| head`): stop writing and end quietly.
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdout.closed = true;
-    else throw error;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    outputFailed('standard output', error);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    stderrBroken = true;
+    outputFailed('standard error', error);
   });
   const debug = argv.includes('--debug');
   let dispatch: Dispatch | null = null;
@@ -153,7 +158,30 @@ function stageTimer(write: (line: string) => void): (stage: string) => void {
   };
 }
 
+/** Set once standard output or standard error could not be written. */
+let outputFailure = false;
+let stderrBroken = false;
+
+/**
+ * A write that failed (ENOSPC, EIO, a broken standard error): one line while standard error
+ * still works, never a trace, and exit 74 in place of 0 or 1, since the output a cron job
+ * relies on is incomplete. Errors arrive after the write, so finish consults the flag too.
+ */
+function outputFailed(stream: string, error: NodeJS.ErrnoException): void {
+  if (outputFailure) return;
+  outputFailure = true;
+  if (!stderrBroken) process.stderr.write(`caseload: cannot write ${stream}: ${plainText(describeWriteError(error))}\n`);
+  if (process.exitCode === undefined || process.exitCode === EXIT.ok || process.exitCode === EXIT.findings) process.exitCode = EXIT.output;
+}
+
+function describeWriteError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  if (error.code === 'EIO') return 'input/output error (EIO)';
+  return error.code ?? error.message;
+}
+
 function finish(code: number): number {
-  process.exitCode = code;
-  return code;
+  const final = outputFailure && (code === EXIT.ok || code === EXIT.findings) ? EXIT.output : code;
+  process.exitCode = final;
+  return final;
 }

@@ -76,6 +76,7 @@ export const optionsSchema = z.object({
   view: z.enum(['due']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
   maxCapacity: z.coerce.number({ error: 'expected a percentage above 0' }).positive('expected a percentage above 0').optional(),
+  only: listOf(z.string()),
   debug: z.boolean().default(false),
   within: z.coerce
     .number({ error: 'expected a whole number of days, 0-365' })

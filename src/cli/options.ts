@@ -65,6 +65,7 @@ export const OPTION_GROUPS = {
     splitBy: { flags: '--split-by <key>', description: 'one digest per manager, team or (with --view due) officer, to their officers.csv email: manager, team, officer' },
     dryRun: { flags: '--dry-run <dir>', description: 'write the digests as .eml files into this folder instead of sending them' },
     view: { flags: '--view <view>', description: "what to mail: flagged cases (default), or due: each officer's worklist (caseload due)" },
+    only: { flags: '--only <digests>', description: 'send only these digests, as a failed run names them: manager:ID, team:NAME, officer:ID, no-manager, no-team, no-officer, all', list: true },
   },
   sort: {
     sort: { flags: '--sort <key>', description: `rank officers by ${OFFICER_SORTS.join(', ')} (default: capacity)` },

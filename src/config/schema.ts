@@ -1,5 +1,6 @@
 /** The config file (SPEC 4): every threshold of the rules, validated with zod. */
 import { z } from 'zod';
+import { backtrackingRisk } from './pattern.js';
 import { COLUMNS, type FileKind } from '../read/columns.js';
 
 // Each rule says in its own words what it expects, so the error reads
@@ -49,6 +50,8 @@ export const configSchema = z.strictObject({
     .superRefine((pattern, context) => {
       const problem = regExpProblem(pattern);
       if (problem !== null) context.addIssue({ code: 'custom', message: `expected a valid regular expression (${problem})` });
+      const risk = problem === null ? backtrackingRisk(pattern) : null;
+      if (risk !== null) context.addIssue({ code: 'custom', message: `refused: ${risk} can take exponential time on a long officer code; write it without` });
     })
     .nullable(),
   points: z.strictObject({

@@ -60,8 +60,12 @@ async function fileInFolder(dir: string, kind: FileKind): Promise<string | null>
     throw new InputError(`${dir}: ${code === 'ENOENT' ? 'no such folder' : describeFsError(error)}`);
   }
   const wanted = `${kind}.csv`;
-  const name = names.find((candidate) => candidate.toLowerCase() === wanted);
-  return name === undefined ? null : join(dir, name);
+  const matching = names.filter((candidate) => candidate.toLowerCase() === wanted).sort();
+  // Which one the folder lists first is chance: reading either could miss the other's cases.
+  if (matching.length > 1) {
+    throw new InputError(`${dir}: ${matching.map((name) => join(dir, name)).join(' and ')} both match ${wanted}; keep one, or name it with --${kind}`);
+  }
+  return matching.length === 0 ? null : join(dir, matching[0]!);
 }
 
 export async function resolveSources(inputs: ExportInputs): Promise<Record<'officers' | 'offenders', Source> & { contacts: Source | null }> {

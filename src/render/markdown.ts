@@ -6,8 +6,12 @@ import type { Output } from './output.js';
 import type { View } from './view.js';
 import { headingFor } from './table.js';
 
+/**
+ * A cell as markdown shows it and never runs: pipes and backslashes escaped, and the brackets
+ * of links and images and the `<` of raw HTML and autolinks, so an export's text stays text.
+ */
 export function markdownCell(text: string): string {
-  return neutraliseFormula(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return neutraliseFormula(text).replace(/[\\|[\]<]/g, (char) => `\\${char}`);
 }
 
 function writeSection(section: Section, out: Output): void {

@@ -10,6 +10,7 @@ const EXPORT = 'fixtures/north-london';
 
 interface CaseJson {
   crn: string;
+  officer_id: string | null;
   manager_id: string | null;
   team: string | null;
 }
@@ -21,6 +22,11 @@ const flaggedCases = (...extra: string[]): CaseJson[] =>
 const emails = new Map(csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv'))).map((row) => [row.officer_id!, row.email ?? '']));
 const managersOf = (team: string): string[] =>
   [...new Set(csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv'))).filter((row) => row.team === team && row.manager_id).map((row) => row.manager_id!))];
+
+/** Whose digest a case is in: its officer's manager, or a senior officer (an SPO or someone's manager) with none their own. */
+const officerRows = csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv')));
+const seniors = new Set(officerRows.filter((row) => row.grade === 'SPO' || officerRows.some((other) => other.manager_id === row.officer_id)).map((row) => row.officer_id!));
+const digestManager = (result: CaseJson): string | null => result.manager_id ?? (result.officer_id !== null && seniors.has(result.officer_id) ? result.officer_id : null);
 
 const groupBy = (cases: readonly CaseJson[], key: (result: CaseJson) => string | null): Map<string | null, string[]> => {
   const groups = new Map<string | null, string[]>();
@@ -57,9 +63,10 @@ describe('caseload notify', () => {
   it('--split-by manager: each manager with an email gets one message holding exactly the flagged cases of the officers they oversee', async () => {
     const result = await runCliAsync(['notify', EXPORT, ...AS_OF, '--split-by', 'manager'], { env: { CASELOAD_SMTP_URL: smtp.url } });
     expect(result.stderr).not.toContain(SMTP_PASSWORD);
-    expect(result.exitCode).toBe(0);
+    // The cases with no manager reach nobody: the rest are sent, and the run says so (SPEC 3.3).
+    expect(result.exitCode).toBe(3);
 
-    const expected = groupBy(flaggedCases(), (result) => result.manager_id);
+    const expected = groupBy(flaggedCases(), digestManager);
     const managers = [...expected.keys()].filter((id): id is string => id !== null && (emails.get(id) ?? '') !== '');
     expect(managers.length).toBeGreaterThanOrEqual(5);
     expect(smtp.received).toHaveLength(managers.length);
@@ -150,7 +157,7 @@ describe('caseload notify', () => {
     const { dir, cleanup } = tempDir();
     try {
       const dryRun = await runCliAsync(['notify', EXPORT, ...AS_OF, '--split-by', 'manager', '--dry-run', dir], { env: { CASELOAD_SMTP_URL: undefined } });
-      expect(dryRun.exitCode).toBe(0);
+      expect(dryRun.exitCode).toBe(3); // the cases with no manager are written for nobody
       expect(readdirSync(dir).filter((name) => name.startsWith('manager-')).length).toBeGreaterThanOrEqual(5);
       expect(readdirSync(dir)).toContain('manager-N07E605.eml');
     } finally {
@@ -179,10 +186,10 @@ describe('caseload notify', () => {
 
     it('reports a manager without an email on stderr, with the cases not sent, and sends the others', async () => {
       const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'manager', '--quiet'], { env: { CASELOAD_SMTP_URL: smtp.url } });
-      expect(result.exitCode).toBe(0);
+      expect(result.exitCode).toBe(3);
       expect(result.stderr.split('\n').filter(Boolean)).toEqual([
         'caseload: manager M2 has no email in officers.csv: 2 cases not sent',
-        'caseload: 1 case with no manager (unallocated, unknown officer, or an officer with no manager_id) not sent; --to ADDRESS sends them',
+        'caseload: 1 case with no manager (unallocated, unknown officer, or an officer with no manager_id who manages nobody) not sent; --to ADDRESS sends them',
       ]);
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.envelope.to).toEqual(['m1@probation.example']);
@@ -193,7 +200,7 @@ describe('caseload notify', () => {
       const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'manager', '--to', 'admin@probation.example', '--include-names'], {
         env: { CASELOAD_SMTP_URL: smtp.url },
       });
-      expect(result.exitCode).toBe(0);
+      expect(result.exitCode).toBe(3); // M2 has no email
       const toM1 = smtp.received.find((message) => message.envelope.to[0] === 'm1@probation.example')!;
       expect(toM1.mail.text).toContain('Cara Case');
       expect(visibleText(toM1.mail)).toContain('Olga Officer');
@@ -226,7 +233,7 @@ describe('caseload notify', () => {
       const port = await closedPort();
       const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'manager'], { env: { CASELOAD_SMTP_URL: `smtp://caseload:${SMTP_PASSWORD}@127.0.0.1:${port}` } });
       expect(result.exitCode).toBe(75);
-      expect(result.stderr).toMatch(new RegExp(`^caseload: cannot send through smtp://127.0.0.1:${port}: .*; 1 digest not sent$`, 'm'));
+      expect(result.stderr).toMatch(new RegExp(`^caseload: cannot send through smtp://127.0.0.1:${port}: .*; 1 of 1 digest not delivered; send them again with --only manager:M1$`, 'm'));
       expect(result.stderr).not.toContain(SMTP_PASSWORD);
     });
 
