@@ -34,7 +34,8 @@ describe('caseload report --format email', () => {
     expect(result.exitCode).toBe(0);
     raw = result.stdout;
     mail = await parseMail(raw);
-  });
+    // Two runs of the CLI, the digest drawing its page's charts: more than the default 10 s on a busy machine.
+  }, 60_000);
 
   it('writes one message with To, the default From and a subject of the counts and the as-of date', () => {
     expect(raw.startsWith('From: ')).toBe(true);

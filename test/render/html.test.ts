@@ -4,6 +4,9 @@
  * where the rest are. The page in a real browser: test/browser/html.test.ts.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { GroupResult } from '../../src/analyse/report.js';
 import { HTML_LIST_ROWS, htmlPage } from '../../src/render/html.js';
@@ -12,6 +15,8 @@ import { figuresFor, type Figure } from '../../src/render/html/figures.js';
 import { STYLE } from '../../src/render/html/style.js';
 import { displayText, type Column } from '../../src/render/columns.js';
 import { caseResult, officerResult, report, view } from './builders.js';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
 const group = (name: string | null, cases: number, lost: number, overdue: number): GroupResult => ({
   name,
@@ -156,5 +161,33 @@ describe('htmlPage', () => {
     const redacted = await pages({ redact: true });
     expect(redacted).not.toMatch(/Person|Officer &#60;b/);
     expect(await pages({ redact: true })).toBe(redacted);
+  });
+});
+
+describe('the charting library loads only for a page', () => {
+  /** Every package a module reaches by static, value imports (dynamic `import()` and `import type` are not followed). */
+  function staticPackages(entry: string): Set<string> {
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?'([^']+)'/gm)) {
+        const specifier = match[1]!;
+        if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+        else packages.add(specifier);
+      }
+    };
+    visit(resolve(SRC, entry));
+    return packages;
+  }
+
+  it('no static import from the command line or the renderers reaches vega or vega-lite', () => {
+    const reached = [...staticPackages('cli/main.ts'), ...staticPackages('cli/run.ts'), ...staticPackages('render/index.ts')];
+    expect(reached).toContain('commander');
+    expect(reached.filter((name) => name.startsWith('vega'))).toEqual([]);
+    // The walk does find them where they are imported.
+    expect([...staticPackages('render/html/charts.ts')].sort()).toEqual(['vega', 'vega-lite']);
   });
 });
