@@ -3,6 +3,10 @@
  * SVG (html/figures.ts says which, html/charts.ts draws them with Vega-Lite), and the view's
  * tables (sectionsFor, as table and markdown show them, every row but the longest lists').
  *
+ * A new view (due, plan, trend) plugs in with: its sections in sectionsFor (as for table and
+ * markdown), its charts as one FIGURES entry in html/figures.ts, and, when its main list can run
+ * to thousands of rows, its columns in LONG_LISTS here.
+ *
  * Nothing is fetched and nothing runs: the Content Security Policy allows the one inline style
  * sheet by its hash and data: images, nothing else; the page has no script. Every value from
  * the export is HTML-escaped here; Vega escapes the text it writes into the SVG.
@@ -36,9 +40,12 @@ export function contentSecurityPolicy(style: string): string {
 
 /** `caseload cases DIR --as-of … --format csv`: where the rows a page leaves out are. */
 function csvCommand(view: View): string {
+  // A diff's source names two folders: the command is shown with placeholders.
+  if (view.kind === 'diff') return 'caseload diff PREV_DIR DIR --format csv';
   const command = view.kind === 'report' ? 'cases' : view.kind;
-  const every = view.kind !== 'validate' && view.kind !== 'diff' && view.selectedCases.some((result) => result.flags.length === 0) ? ' --all' : '';
-  const source = /^[\w./:-]+$/.test(view.source) ? view.source : `'${view.source}'`;
+  const every = view.kind !== 'validate' && view.selectedCases.some((result) => result.flags.length === 0) ? ' --all' : '';
+  // Quoted for a POSIX shell when it holds anything but plain path characters.
+  const source = /^[\w./:-]+$/.test(view.source) ? view.source : `'${view.source.replace(/'/g, `'\\''`)}'`;
   return `caseload ${command} ${source}${every} --as-of ${view.report.as_of} --format csv`;
 }
 
