@@ -3,7 +3,8 @@
  * Benchmark of `caseload report DIR --as-of 2026-11-16 --format json` on synthetic exports.
  *
  *   npm run bench                                     london, national and national-trend, 5 runs each
- *                                                     (report, and `due` on london and national)
+ *                                                     (report, and `due` on london and national), and
+ *                                                     national:html (the same as an HTML page)
  *   npm run bench -- --scales london,national --runs 5
  *   npm run bench -- --scales large                   1M cases, 10M contacts (~0.6 GB of disk)
  *   npm run bench -- --all                            london, national, large and london-quoted
@@ -12,6 +13,8 @@
  * A target is a scale, optionally with a variant: `london-quoted` (every field quoted, CRLF).
  * national-trend is `caseload trend` over 8 weekly national exports (the last is national itself),
  * compared with one national report: the issue 11 limits are 5× its time and 1.5× its peak RSS.
+ * A target may name another output format: `national:html` writes the report as an HTML page (to
+ * a file, whose size is recorded: the page must stay under 10 MB and within 1.5x the JSON time).
  * When london is benchmarked, london-contacts10 (same cases, 10x the contacts) is run too, to
  * check that peak memory does not grow with the contact log (--no-contacts10 skips it).
  *
@@ -30,15 +33,17 @@
  * interrupted run still leaves figures behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { AS_OF, CACHE_ROOT, REPO_ROOT, SCALES, VARIANTS, WEEKLY_EXPORTS, ensureExport, ensureWeeklyExports, exportName } from './generate.js';
 
-const DEFAULT_SCALES = ['london', 'national', 'national-trend'];
-const ALL_TARGETS = ['london', 'national', 'national-trend', 'large', 'london-quoted'];
+const DEFAULT_SCALES = ['london', 'national', 'national:html', 'national-trend'];
+const ALL_TARGETS = ['london', 'national', 'national:html', 'national-trend', 'large', 'london-quoted'];
+/** Formats a target may name after a colon; json when it names none. */
+const OUTPUT_FORMATS = ['json', 'html'];
 /**
  * `SCALE-trend`: `caseload trend` over WEEKLY_EXPORTS weekly exports of the scale (the last the
  * scale's own export), against the limits of issue 11: within 5× one report's time, and under
@@ -63,7 +68,7 @@ const RESULTS_MD = join(REPO_ROOT, 'bench', 'RESULTS.md');
 
 // --- Arguments -----------------------------------------------------------------------------------
 
-const USAGE = `usage: npm run bench -- [--scales london,national,large,london-quoted] [--all] [--runs N]
+const USAGE = `usage: npm run bench -- [--scales london,national,national:html,national-trend,large,london-quoted] [--all] [--runs N]
                       [--timeout SECONDS] [--no-contacts10] [--no-floor] [--no-due] [--no-plan] [--rss-method time|hook]`;
 
 function parseArgs(argv) {
@@ -98,13 +103,14 @@ function positiveInt(name, text) {
   return n;
 }
 
-/** 'london-quoted' -> { scale: 'london', variant: 'quoted' }. */
+/** 'london-quoted' -> { scale: 'london', variant: 'quoted', format: 'json' }; 'national:html' -> format html. */
 function parseTarget(target) {
-  const [scale, variant = null, ...rest] = target.split('-');
-  if (!SCALES[scale] || rest.length > 0 || (variant !== null && variant !== TREND && !VARIANTS[variant])) {
-    throw new Error(`unknown target ${target}: expected a scale (${Object.keys(SCALES).join(', ')}) optionally followed by -${[...Object.keys(VARIANTS), TREND].join(' or -')}`);
+  const [data, format = 'json', ...extra] = target.split(':');
+  const [scale, variant = null, ...rest] = data.split('-');
+  if (!SCALES[scale] || rest.length > 0 || extra.length > 0 || (variant !== null && variant !== TREND && !VARIANTS[variant]) || !OUTPUT_FORMATS.includes(format)) {
+    throw new Error(`unknown target ${target}: expected a scale (${Object.keys(SCALES).join(', ')}) optionally followed by -${[...Object.keys(VARIANTS), TREND].join(' or -')} and :${OUTPUT_FORMATS.join(' or :')}`);
   }
-  return { scale, variant };
+  return { scale, variant, format };
 }
 
 const runsFor = (args, scale) => args.runs ?? (scale === 'large' ? LARGE_RUNS : DEFAULT_RUNS);
@@ -162,10 +168,12 @@ function readUsage(usageFile) {
  * report); stderr's tail is kept for error reports. Resolves with wall seconds, peak RSS KB,
  * exit status, and what went wrong if anything did.
  */
-function measureOnce(method, nodeArgs, { timeoutSeconds, captureStdout = false }) {
+function measureOnce(method, nodeArgs, { timeoutSeconds, captureStdout = false, measureOutput = false }) {
   const scratch = mkdtempSync(join(tmpdir(), 'caseload-bench-'));
   const rssFile = join(scratch, 'rss');
-  const devNull = openSync('/dev/null', 'w');
+  // The output goes to /dev/null, or to a scratch file when its size is wanted (an HTML page).
+  const outputFile = join(scratch, 'output');
+  const devNull = openSync(measureOutput ? outputFile : '/dev/null', 'w');
   const { command, args, env } = measuredCommand(method, nodeArgs, rssFile);
   return new Promise((resolve) => {
     const started = performance.now();
@@ -192,8 +200,9 @@ function measureOnce(method, nodeArgs, { timeoutSeconds, captureStdout = false }
       clearTimeout(timer);
       closeSync(devNull);
       const { peakKb, cpuSeconds } = readUsage(rssFile);
+      const outputBytes = measureOutput ? statSync(outputFile).size : null;
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ wallSeconds, peakKb, cpuSeconds, code, signal, timedOut, stdout, stderr: stderr.trim() });
+      resolve({ wallSeconds, peakKb, cpuSeconds, outputBytes, code, signal, timedOut, stdout, stderr: stderr.trim() });
     });
   });
 }
@@ -231,6 +240,7 @@ async function repeat(method, nodeArgs, times, options, label) {
     runs.push({
       wall_s: round(result.wallSeconds, 3), cpu_s: round(result.cpuSeconds, 2), peak_rss_mb: round(peak, 1), exit_code: result.code, signal: result.signal,
       ...(failure ? { error: failure, stderr: result.stderr } : {}), ...(options.captureStdout ? { stdout: result.stdout.trim() } : {}),
+      ...(result.outputBytes === null || result.outputBytes === undefined ? {} : { output_mb: round(result.outputBytes / 1e6, 2) }),
     });
     if (failure) {
       if (result.stderr) console.error(`    stderr: ${result.stderr.split('\n').slice(-10).join('\n    ')}`);
@@ -252,8 +262,8 @@ function summariseRuns(runs) {
 }
 
 async function benchTarget(target, args, method) {
-  const { scale, variant } = parseTarget(target);
-  const name = exportName(scale, variant);
+  const { scale, variant, format } = parseTarget(target);
+  const name = format === 'json' ? exportName(scale, variant) : `${exportName(scale, variant)}:${format}`;
   const runs = variant === 'contacts10' ? Math.min(runsFor(args, scale), CONTACTS10_MAX_RUNS) : runsFor(args, scale);
   console.error(`\n== ${name}`);
   const log = (message) => console.error(`  ${message}`);
@@ -263,27 +273,30 @@ async function benchTarget(target, args, method) {
   const totalBytes = data.bytes.officers + data.bytes.offenders + data.bytes.contacts;
   const loadBefore = round(loadavg()[0], 2);
 
-  const cliArgs = variant === TREND ? [CLI, 'trend', data.dir, '--format', 'json'] : [CLI, 'report', data.dir, '--as-of', AS_OF, '--format', 'json'];
+  const cliArgs = variant === TREND ? [CLI, 'trend', data.dir, '--format', format] : [CLI, 'report', data.dir, '--as-of', AS_OF, '--format', format];
   const options = { timeoutSeconds: args.timeout };
-  const cliRuns = await repeat(method, cliArgs, runs, options, 'caseload');
+  const cliRuns = await repeat(method, cliArgs, runs, { ...options, measureOutput: format !== 'json' }, 'caseload');
   const cli = summariseRuns(cliRuns);
+  const outputMb = cliRuns.find((run) => run.output_mb !== undefined)?.output_mb ?? null;
+  // Another format reads and analyses the same export: its due, plan and floor are the json target's.
+  const sideRuns = variant === null && format === 'json';
 
   // The `due` scenario: the worklist of the same export, against report's time (goal: ≤ 1.2×).
   let due = null;
-  if (args.due && variant === null) {
+  if (args.due && sideRuns) {
     const dueRuns = await repeat(method, [CLI, 'due', data.dir, '--as-of', AS_OF, '--format', 'json'], runs, options, 'caseload due');
     due = { ...summariseRuns(dueRuns), runs: dueRuns };
   }
 
   // The reallocation plan reads and analyses as the report does, then plans: compared with it.
   let plan = null;
-  if (args.plan && variant === null) {
+  if (args.plan && sideRuns) {
     const planRuns = await repeat(method, [CLI, 'plan', data.dir, '--as-of', AS_OF, '--format', 'json'], runs, options, 'caseload plan');
     plan = { ...summariseRuns(planRuns), runs: planRuns };
   }
 
   let floor = null;
-  if (args.floor && variant !== TREND) {
+  if (args.floor && variant !== TREND && format === 'json') {
     const files = [join(data.dir, 'offenders.csv'), join(data.dir, 'contacts.csv')];
     const floorRuns = await repeat(method, [FLOOR, ...files], runs, { ...options, captureStdout: true }, 'floor');
     const parsed = floorRuns.filter((run) => !run.error).map((run) => JSON.parse(run.stdout));
@@ -291,7 +304,7 @@ async function benchTarget(target, args, method) {
   }
 
   return {
-    target: name, scale, variant, dir: data.dir, rows: data.rows, total_rows: totalRows, total_mb: round(totalBytes / 1e6, 1),
+    target: name, scale, variant, format, output_mb: outputMb, dir: data.dir, rows: data.rows, total_rows: totalRows, total_mb: round(totalBytes / 1e6, 1),
     generated_s: round(data.generatedSeconds, 2), load_avg_1m: { before: loadBefore, after: round(loadavg()[0], 2) }, runs_requested: runs, runs: cliRuns, ...cli,
     rows_per_s: cli.median_s ? Math.round(totalRows / cli.median_s) : null,
     due, due_ratio_to_report: cli.median_s && due?.median_s ? round(due.median_s / cli.median_s, 2) : null,
@@ -407,6 +420,17 @@ function contactsCheckText(check) {
     `median ${fmt(check.london_median_s)} s → ${fmt(check.contacts10_median_s)} s (×${fmt(check.time_ratio)})`;
 }
 
+/** Each format target beside the json run of the same export: time ratio and output size. */
+function formatChecks(results) {
+  return results.filter((r) => r.format && r.format !== 'json').map((r) => {
+    const json = results.find((other) => other.target === r.target.split(':')[0]);
+    const ratio = json?.median_s && r.median_s ? round(r.median_s / json.median_s, 2) : null;
+    const cpuRatio = json?.median_cpu_s && r.median_cpu_s ? round(r.median_cpu_s / json.median_cpu_s, 2) : null;
+    return `${r.target}: median ${fmt(r.median_s)} s (cpu ${fmt(r.median_cpu_s)} s) against ${json ? `${fmt(json.median_s)} s (cpu ${fmt(json.median_cpu_s)} s) for json` : 'no json run'}` +
+      ` (×${fmt(ratio)}, cpu ×${fmt(cpuRatio)}); output ${fmt(r.output_mb)} MB`;
+  });
+}
+
 function failuresText(results) {
   return results.filter((r) => r.runs.some((run) => run.error)).map((r) => {
     const failed = r.runs.find((run) => run.error);
@@ -447,6 +471,7 @@ export function writeReports(results, info) {
     markdownTable(results),
     '',
     ...(check ? [contactsCheckText(check), ''] : []),
+    ...(formatChecks(results).length ? [...formatChecks(results), ''] : []),
     ...trend.flatMap((entry) => [trendCheckText(entry), '']),
     ...(failuresText(results).length ? ['Failures:', '', ...failuresText(results).map((f) => `- ${f}`), ''] : []),
     ...(generated.length ? [`Generated this run: ${generated.join(', ')}.`, ''] : []),
@@ -480,6 +505,7 @@ async function main() {
   console.log(`\n${textTable(results)}`);
   const check = contactsCheckText(contactsCheck(results));
   if (check) console.log(`\n${check}`);
+  for (const line of formatChecks(results)) console.log(`\n${line}`);
   for (const entry of trendChecks(results)) console.log(`\n${trendCheckText(entry)}`);
   for (const failure of failuresText(results)) console.log(`\nFAILED ${failure}`);
   console.log(`\npeak RSS by ${info.machine.rss_method}; ${info.machine.cpu}, ${info.machine.cores} cores, node ${info.machine.node}`);

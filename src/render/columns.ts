@@ -253,6 +253,15 @@ export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[
   return columns.filter((column) => column.brief);
 }
 
+const NAME_KEYS = new Set(['name', 'officer_name']);
+
+/** The brief columns less the name columns empty on every row (redacted): what an email or a page shows. */
+export function shownColumns<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
+  return briefColumns(columns).filter(
+    (column) => !NAME_KEYS.has(column.key) || rows.some((row) => column.value(row) !== null && column.value(row) !== ''),
+  );
+}
+
 /** A cell as a person reads it in a table, markdown or an email body. */
 export function displayText<Row>(column: Column<Row>, row: Row): string {
   const value = column.value(row);

@@ -7,6 +7,7 @@ import type { CaseExplanation, FlagExplanation } from '../analyse/explain.js';
 import { cite } from '../analyse/explain.js';
 import type { CheckSkipped, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
+import type { Column } from './columns.js';
 import { csvField } from './csv.js';
 import type { Format } from './formats.js';
 import { writeJson } from './json.js';
@@ -136,7 +137,34 @@ function renderNdjson(view: ExplainView, out: Output): void {
   for (const explanation of view.document.cases) out.write(`${JSON.stringify(explanation)}\n`);
 }
 
-export const EXPLAIN_RENDERERS: Record<Exclude<Format, 'email'>, (view: ExplainView, out: Output, chalk: ChalkInstance) => void> = {
+/** One page: each case's facts, then its flags as a table (state, rule, config and evidence). */
+async function renderHtmlPage(view: ExplainView, out: Output): Promise<void> {
+  const { writeFacts, writeHtmlPage, writeTable } = await import('./html.js');
+  const { document } = view;
+  await writeHtmlPage({ heading: heading(view), source: view.source, asOf: document.as_of }, out, (main) => {
+    if (document.checks_skipped.length > 0) writeFacts([['Checks skipped', document.checks_skipped.map(skippedCheckText).join(', ')]], 'Checks skipped', 'skipped', main);
+    document.cases.forEach((explanation, at) => {
+      const title = `${explanation.crn}${explanation.name === null ? '' : ` ${plainText(explanation.name)}`}`;
+      writeFacts(caseFacts(explanation), title, `case-${at + 1}`, main);
+      if (explanation.rules.length > 0) writeTable(RULE_COLUMNS as readonly Column<unknown>[], explanation.rules, `${explanation.crn}: every flag`, main);
+    });
+    if (document.issues.length > 0) {
+      writeFacts(document.issues.map((issue) => [`${issue.file}${issue.line === null ? '' : `:${issue.line}`}`, issue.message]), 'Data issues of these cases', 'issues', main);
+    }
+  });
+}
+
+/** The flags of one case as the page's table shows them. */
+const RULE_COLUMNS: readonly Column<FlagExplanation>[] = [
+  { key: 'flag', heading: 'Flag', value: (rule) => rule.flag, brief: true },
+  { key: 'state', heading: 'State', value: (rule) => rule.state.replace('_', ' '), brief: true },
+  { key: 'reason', heading: 'Evidence', value: (rule) => plainText(rule.reason), brief: true },
+  { key: 'rule', heading: 'Rule', value: (rule) => rule.rule, brief: true },
+  { key: 'config', heading: 'Config', value: (rule) => configText(rule.config), brief: true },
+];
+
+export const EXPLAIN_RENDERERS: Record<Exclude<Format, 'email'>, (view: ExplainView, out: Output, chalk: ChalkInstance) => void | Promise<void>> = {
+  html: renderHtmlPage,
   table: renderTable,
   json: (view, out) => writeJson({ ...view.document }, out),
   ndjson: renderNdjson,

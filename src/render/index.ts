@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { renderCsv } from './csv.js';
 import { renderEmail, type EmailSettings } from './email.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';
@@ -28,4 +29,5 @@ export const RENDERERS: Record<Format, Renderer> = {
   csv: renderCsv,
   markdown: renderMarkdown,
   email: renderEmail,
+  html: renderHtml,
 };

@@ -45,3 +45,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** Text safe anywhere in HTML, attribute values included: control characters stripped, markup characters escaped. */
+export function escapeHtml(text: string): string {
+  return plainText(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

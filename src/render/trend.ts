@@ -222,8 +222,22 @@ function writeCsv(view: TrendView, out: Output): void {
 
 export type TrendFormat = Exclude<Format, 'email'>;
 
-export function renderTrend(format: TrendFormat, view: TrendView, out: Output, chalk: ChalkInstance): void {
+/** One page: the facts, the series as charts, and every table. */
+async function writeHtml(view: TrendView, out: Output): Promise<void> {
+  const [{ writeFacts, writeFigures, writeHtmlPage, writePlainSection }, { trendFigures }] = await Promise.all([import('./html.js'), import('./html/figures.js')]);
+  const asOf = view.trend.weeks.at(-1)?.as_of ?? '';
+  await writeHtmlPage({ heading: heading(view), source: view.source, asOf }, out, async (main) => {
+    writeFacts(trendFacts(view), 'Summary', 'summary', main);
+    await writeFigures(trendFigures(view.trend), main);
+    // A page is not a screen: every persistent case unless --limit.
+    trendSections({ ...view, limit: view.limit ?? Number.POSITIVE_INFINITY }).forEach((section, at) => writePlainSection(section, `table-${at + 1}`, main));
+  });
+}
+
+export function renderTrend(format: TrendFormat, view: TrendView, out: Output, chalk: ChalkInstance): void | Promise<void> {
   switch (format) {
+    case 'html':
+      return writeHtml(view, out);
     case 'table':
       return writeTableDocument(heading(view), trendFacts(view), trendSections(view), out, chalk);
     case 'markdown':

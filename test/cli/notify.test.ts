@@ -79,7 +79,7 @@ describe('caseload notify', () => {
       expect(message!.envelope.from).toBe('caseload@localhost');
       expect(message!.user).toBe('caseload');
       expect(message!.mail.subject).toMatch(new RegExp(`^caseload 2026-11-16 manager ${manager}: \\d+ lost, \\d+ overdue, ${expected.get(manager)!.length} flagged$`));
-      expect(message!.mail.attachments).toHaveLength(1);
+      expect(message!.mail.attachments.map((attachment) => attachment.filename)).toEqual(['flagged-cases-2026-11-16.csv', 'flagged-cases-2026-11-16.html']);
       expect(new Set(crnsOf(message!.mail.attachments[0]!.content))).toEqual(new Set(expected.get(manager)));
       expect(crnsOf(message!.mail.attachments[0]!.content)).toHaveLength(expected.get(manager)!.length);
     }

@@ -104,7 +104,7 @@ export const explainCommand: CommandSpec = {
     const format = formatOf(options);
     if (format === 'email') throw new UsageError('--format email: explain has no digest; use report, cases or diff');
     const view = { document: options.redact ? render.redactExplanations(document) : document, source: dir ?? label('offenders')! };
-    render.EXPLAIN_RENDERERS[format](view, context.out, context.chalk);
+    await render.EXPLAIN_RENDERERS[format](view, context.out, context.chalk);
     context.timing?.('render');
     return 0;
   },

@@ -465,7 +465,7 @@ export const notifyCommand: CommandSpec = {
     const messages = await Promise.all(
       digests.map(async (digest) => ({
         digest,
-        message: await composeMessage(digestMail(digest.view, { ...settings, to: digest.to }, digest.scope), 'windows'),
+        message: await composeMessage(await digestMail(digest.view, { ...settings, to: digest.to }, digest.scope), 'windows'),
       })),
     );
     if (server === null) await writeDigests(options.dryRun!, messages, say);

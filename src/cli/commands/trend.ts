@@ -37,7 +37,7 @@ export const trendCommand: CommandSpec = {
     progress?.(null);
     context.timing?.('analyse');
     const trend = buildTrend(summaries);
-    renderTrend(
+    await renderTrend(
       format,
       {
         trend: options.redact ? redactTrend(trend) : trend,
