@@ -123,7 +123,12 @@ export async function summariseWeeks(
     onDone?.(++done);
   };
   const lane = async (): Promise<void> => {
-    while (next < folders.length) await analyseOne(next++);
+    try {
+      while (next < folders.length) await analyseOne(next++);
+    } catch (error) {
+      next = folders.length; // a thread that failed outright: start no more
+      throw error;
+    }
   };
   try {
     await Promise.all(Array.from({ length: workers }, lane));
