@@ -84,9 +84,12 @@ export function weekWorkers(options: Pick<RunOptions, 'threads'>, folders: numbe
 }
 
 /**
- * Analyses every folder on `workers` threads and returns their summaries in date order. Every
- * folder is tried; the error of the earliest failing one is thrown, so the message does not
- * depend on which thread finished first.
+ * Analyses every folder on at most `workers` threads at once and returns their summaries in
+ * date order. Each export gets a fresh thread, ended as soon as it has answered: its whole heap
+ * (every case and record of that week) goes with it, rather than lingering as garbage a reused
+ * thread's collector has not yet reclaimed while it reads the next week. Every folder is tried;
+ * the error of the earliest failing one is thrown, so the message does not depend on which
+ * thread finished first.
  */
 export async function summariseWeeks(
   folders: readonly WeekFolder[],
@@ -101,30 +104,36 @@ export async function summariseWeeks(
   const replies = new Array<WeekReply | undefined>(folders.length);
   let next = 0;
   let done = 0;
-  const threads = Array.from({ length: workers }, () => new Worker(new URL('./trend-worker.js', import.meta.url)));
+  const running = new Set<Worker>();
+  const analyseOne = async (at: number): Promise<void> => {
+    const folder = folders[at]!;
+    const worker = new Worker(new URL('./trend-worker.js', import.meta.url));
+    running.add(worker);
+    try {
+      replies[at] = await new Promise<WeekReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`${folder.dir}: trend worker stopped with exit code ${code}`)));
+        worker.postMessage({ dir: folder.dir, asOf: folder.asOf, keepCases: at === latest, options: taskOptions, config } satisfies WeekTask);
+      });
+    } finally {
+      running.delete(worker);
+      await worker.terminate();
+    }
+    onDone?.(++done);
+  };
+  const lane = async (): Promise<void> => {
+    try {
+      while (next < folders.length) await analyseOne(next++);
+    } catch (error) {
+      next = folders.length; // a thread that failed outright: start no more
+      throw error;
+    }
+  };
   try {
-    await Promise.all(
-      threads.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const give = (): void => {
-              if (next >= folders.length) return resolve();
-              const at = next++;
-              worker.once('message', (reply: WeekReply) => {
-                replies[at] = reply;
-                onDone?.(++done);
-                give();
-              });
-              const folder = folders[at]!;
-              worker.postMessage({ dir: folder.dir, asOf: folder.asOf, keepCases: at === latest, options: taskOptions, config } satisfies WeekTask);
-            };
-            worker.once('error', reject);
-            give();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: workers }, lane));
   } finally {
-    await Promise.all(threads.map((worker) => worker.terminate()));
+    await Promise.all([...running].map((worker) => worker.terminate()));
   }
   return replies.map((reply) => {
     if (reply!.error === undefined) return reply!.summary;
