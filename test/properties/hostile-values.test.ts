@@ -185,5 +185,24 @@ describe('hostile text in every cell', () => {
       }),
       fcOptions(25),
     );
-  });
+    // Each digest draws its attached page's charts.
+  }, 180_000);
+
+  it('the HTML page: no control character, no markup from the export, every case a row', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileExport, async (model) => {
+        const exports = await readHostile(model);
+        const page = await render(viewOf(exports), 'html');
+        expect(page.replace(/\n/g, '').match(CONTROL)?.[0] ?? null).toBeNull();
+        // Every tag in the page is one the renderer or Vega writes: none comes from a cell.
+        const tags = new Set([...page.matchAll(/<\/?([a-zA-Z][\w:-]*)/g)].map((match) => match[1]!.toLowerCase()));
+        const known = ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'main', 'section', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'p', 'code', 'footer', 'svg', 'g', 'path', 'rect', 'line', 'text', 'defs', 'clippath'];
+        expect([...tags].filter((tag) => !known.includes(tag))).toEqual([]);
+        const rows = page.slice(page.indexOf('Flagged cases by priority')).match(/<tr>/g)?.length ?? 0;
+        // The heading row, and a row per case (the view is every case, cut at 1000 by --limit).
+        expect(rows).toBe(exports.cases.length === 0 ? 0 : exports.cases.length + 1);
+      }),
+      fcOptions(10),
+    );
+  }, 180_000);
 });

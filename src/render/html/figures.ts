@@ -10,6 +10,7 @@ import { LOST_FLAGS } from '../../analyse/report.js';
 import type { TrendReport, WeekPoint } from '../../analyse/trend.js';
 import type { Column } from '../columns.js';
 import type { Section } from '../sections.js';
+import { plainText } from '../text.js';
 import type { View, ViewKind } from '../view.js';
 
 /** One chart and its equivalent in words and numbers. */
@@ -27,6 +28,8 @@ export interface Figure {
 const number = (value: number): string => value.toLocaleString('en-GB');
 const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 const NO_TEAM = '(no team)';
+/** A team as a chart shows it: control characters out (Vega escapes markup, not those). */
+const teamLabel = (team: string | null): string => (team === null ? NO_TEAM : plainText(team));
 
 const column = <Row>(key: string, heading: string, value: (row: Row) => string | number | null, numeric = false, decimals?: number): Column<Row> => ({
   key,
@@ -53,7 +56,7 @@ interface TeamCapacity {
 /** Every officer with a capacity as a dot on their team's row, against a rule at 100%. */
 function capacityFigure(view: View): Figure {
   const drawn = view.officers.filter((officer) => officer.capacity_pct !== null);
-  const points = drawn.map((officer) => ({ officer: officer.officer_id, team: officer.team ?? NO_TEAM, capacity: officer.capacity_pct! }));
+  const points = drawn.map((officer) => ({ officer: plainText(officer.officer_id), team: teamLabel(officer.team), capacity: officer.capacity_pct! }));
   const byTeam = new Map<string, TeamCapacity>();
   for (const point of points) {
     const team = byTeam.get(point.team) ?? { team: point.team, officers: 0, over: 0, highest: 0 };
@@ -65,6 +68,7 @@ function capacityFigure(view: View): Figure {
     });
   }
   const teams = [...byTeam.values()].sort((a, b) => b.over - a.over || b.highest - a.highest || a.team.localeCompare(b.team));
+  const rowOf = new Map(teams.map((team, at) => [team.team, at]));
   const over = points.filter((point) => point.capacity > 100).length;
   const undrawn = view.officers.length - drawn.length;
   const top = Math.max(120, ...points.map((point) => point.capacity));
@@ -78,13 +82,14 @@ function capacityFigure(view: View): Figure {
       ...BASE,
       width: 560,
       height: { step: 16 },
-      data: { values: points },
+      // Rows in the table's order, by a number: values from the export never go into a Vega expression.
+      data: { values: points.map((point) => ({ ...point, row: rowOf.get(point.team)! })) },
       layer: [
         {
           mark: { type: 'point', filled: true, size: 40, opacity: 0.8 },
           encoding: {
             x: { field: 'capacity', type: 'quantitative', title: 'Capacity used (%)', scale: { domain: [0, top] } },
-            y: { field: 'team', type: 'nominal', title: null, sort: teams.map((team) => team.team) },
+            y: { field: 'team', type: 'nominal', title: null, sort: { field: 'row', op: 'min' } },
             // The team is also the row: the axis is the legend.
             color: { field: 'team', type: 'nominal', legend: null },
             description: { field: 'officer' },
@@ -157,7 +162,7 @@ function teamRatesFigure(view: View): Figure {
   const teams: TeamRates[] = view.teams
     .filter((team) => team.cases > 0)
     .map((team) => ({
-      team: team.name ?? NO_TEAM,
+      team: teamLabel(team.name),
       cases: team.cases,
       lost: team.lost,
       lostPct: percent(team.lost, team.cases),
@@ -165,9 +170,10 @@ function teamRatesFigure(view: View): Figure {
       overduePct: percent(team.overdue, team.cases),
     }))
     .sort((a, b) => b.lostPct - a.lostPct || b.overduePct - a.overduePct || a.team.localeCompare(b.team));
-  const bars = teams.flatMap((team) => [
-    { team: team.team, measure: 'lost', rate: team.lostPct },
-    { team: team.team, measure: 'overdue', rate: team.overduePct },
+  // Rows in the table's order, by a number: values from the export never go into a Vega expression.
+  const bars = teams.flatMap((team, row) => [
+    { team: team.team, row, measure: 'lost', rate: team.lostPct },
+    { team: team.team, row, measure: 'overdue', rate: team.overduePct },
   ]);
   return {
     id: 'team-rates',
@@ -180,7 +186,7 @@ function teamRatesFigure(view: View): Figure {
       data: { values: bars },
       mark: 'bar',
       encoding: {
-        y: { field: 'team', type: 'nominal', title: null, sort: teams.map((team) => team.team) },
+        y: { field: 'team', type: 'nominal', title: null, sort: { field: 'row', op: 'min' } },
         yOffset: { field: 'measure', type: 'nominal' },
         x: { field: 'rate', type: 'quantitative', title: "Share of the team's cases (%)" },
         color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['lost', 'overdue'], range: ['#d62728', '#ff7f0e'] }, legend: { orient: 'top' } },
