@@ -143,7 +143,8 @@ export function closestHeader(wanted: string, headers: readonly string[]): strin
   return best !== null && bestDistance <= Math.max(2, Math.ceil(wanted.length / 2)) ? best : null;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: the fewest single-character edits that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, at) => at);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -107,29 +107,58 @@ describe('managers', () => {
 describe('teams', () => {
   it('roll up officers in post, absent, left, cases, lost, overdue, average caseload and capacity', () => {
     expect(run(region).teams).toEqual([
-      // M1, O1, O2 in post (O2 absent); 3 cases / 3 = 1.0; 194 points of 3 × 2176 = 6528 → 2.97…% → 3.0
-      { name: 'North', officers_in_post: 3, absent: 1, left: 0, cases: 3, lost: 1, overdue: 1, average_caseload: 1, capacity_pct: 3 },
-      // O4 in post, O3 left (his case still counts); 3 cases / 1 = 3.0; 325.25 of 1088 → 29.89…% → 29.9
-      { name: 'South', officers_in_post: 1, absent: 0, left: 1, cases: 3, lost: 2, overdue: 1, average_caseload: 3, capacity_pct: 29.9 },
-      // O5, with no team: 0 of 2176
-      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 0, lost: 0, overdue: 0, average_caseload: 0, capacity_pct: 0 },
+      // M1, O1, O2 in post (O2 absent); 3 cases / 3 = 1.0; 194 points of 3 × 2176 = 6528 → 2.97…% → 3.0;
+      // available: M1 and O1, 194 of 4352 → 4.45…% → 4.5
+      { name: 'North', officers_in_post: 3, absent: 1, left: 0, cases: 3, lost: 1, overdue: 1, average_caseload: 1, capacity_pct: 3, available_capacity_pct: 4.5 },
+      // O4 in post, O3 left (his case still counts); 3 cases / 1 = 3.0; 325.25 of 1088 → 29.89…% → 29.9 (O4 available)
+      { name: 'South', officers_in_post: 1, absent: 0, left: 1, cases: 3, lost: 2, overdue: 1, average_caseload: 3, capacity_pct: 29.9, available_capacity_pct: 29.9 },
+      // No team: O5 (0 of 2176), and E1, whose officer X1 is not in officers.csv and which has no team of its own
+      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 1, lost: 1, overdue: 0, average_caseload: 1, capacity_pct: 0, available_capacity_pct: 0 },
     ]);
   });
 
-  it('an officer_id missing from officers.csv belongs to no team', () => {
+  it('every analysed case is in exactly one row: E1 (officer X1, not in officers.csv) in the no-team row', () => {
     const total = run(region).teams.reduce((sum, team) => sum + team.cases, 0);
-    expect(total).toBe(6); // of 7 analysed cases; E1 (officer X1) is in none
+    expect(total).toBe(7); // of 7 analysed cases (T1 is terminated)
+  });
+
+  it('a case whose officer is unknown counts in its own team column; an unallocated one too', () => {
+    const exports = exportsOf({
+      officers: [officer({ officerId: 'O1', team: 'North', pdu: 'PDU1' })],
+      cases: [
+        caseRecord({ crn: 'A1', officerId: 'O1', team: 'South' }), // a known officer's team wins
+        caseRecord({ crn: 'B1', officerId: 'X9', team: 'South', pdu: 'PDU2' }),
+        caseRecord({ crn: 'C1', officerId: null, team: 'South' }),
+      ],
+    });
+    const report = run(exports);
+    expect(report.teams.map((team) => [team.name, team.cases, team.officers_in_post])).toEqual([
+      ['North', 1, 1],
+      ['South', 2, 0],
+    ]);
+    expect(report.cases.find((result) => result.crn === 'B1')).toMatchObject({ team: 'South', pdu: 'PDU2' });
+    expect(report.cases.find((result) => result.crn === 'A1')).toMatchObject({ team: 'North', pdu: 'PDU1' });
+  });
+
+  it('capacity of those available leaves the absent out; with nobody available it is null', () => {
+    const exports = exportsOf({
+      officers: [officer({ officerId: 'S1', team: 'Away', status: 'sick', statusSince: daysAgo(30) })],
+      cases: [caseRecord({ crn: 'A1', officerId: 'S1', tier: 'B2' })],
+    });
+    // 115 points of S1's 2176 → 5.28…% → 5.3; nobody available to carry them
+    expect(run(exports).teams[0]).toMatchObject({ name: 'Away', capacity_pct: 5.3, available_capacity_pct: null });
   });
 });
 
 describe('PDUs', () => {
   it('roll up the same way', () => {
     expect(run(region).pdus).toEqual([
-      // M1, O1, O2, O3: 3 in post, O2 absent, O3 left; 4 cases / 3 = 1.33 → 1.3; 400 of 6528 → 6.13% → 6.1
-      { name: 'PDU1', officers_in_post: 3, absent: 1, left: 1, cases: 4, lost: 2, overdue: 1, average_caseload: 1.3, capacity_pct: 6.1 },
+      // M1, O1, O2, O3: 3 in post, O2 absent, O3 left; 4 cases / 3 = 1.33 → 1.3; 400 of 6528 → 6.13% → 6.1;
+      // available M1, O1: 400 of 4352 → 9.19…% → 9.2
+      { name: 'PDU1', officers_in_post: 3, absent: 1, left: 1, cases: 4, lost: 2, overdue: 1, average_caseload: 1.3, capacity_pct: 6.1, available_capacity_pct: 9.2 },
       // O4: 119.25 of 1088 → 10.96…% → 11.0
-      { name: 'PDU2', officers_in_post: 1, absent: 0, left: 0, cases: 2, lost: 1, overdue: 1, average_caseload: 2, capacity_pct: 11 },
-      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 0, lost: 0, overdue: 0, average_caseload: 0, capacity_pct: 0 },
+      { name: 'PDU2', officers_in_post: 1, absent: 0, left: 0, cases: 2, lost: 1, overdue: 1, average_caseload: 2, capacity_pct: 11, available_capacity_pct: 11 },
+      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 1, lost: 1, overdue: 0, average_caseload: 1, capacity_pct: 0, available_capacity_pct: 0 },
     ]);
   });
 
@@ -139,7 +168,7 @@ describe('PDUs', () => {
       cases: [caseRecord({ officerId: 'L1', tier: 'B2' })],
     });
     expect(run(exports).teams).toEqual([
-      { name: 'Gone', officers_in_post: 0, absent: 0, left: 1, cases: 1, lost: 1, overdue: 0, average_caseload: null, capacity_pct: null },
+      { name: 'Gone', officers_in_post: 0, absent: 0, left: 1, cases: 1, lost: 1, overdue: 0, average_caseload: null, capacity_pct: null, available_capacity_pct: null },
     ]);
   });
 });
