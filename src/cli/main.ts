@@ -122,7 +122,8 @@ export async function main(argv: readonly string[]): Promise<number> {
  * folder. A first word that is no command and no file, but near a command's name, is a typo.
  */
 async function checkCommandName(argv: readonly string[]): Promise<void> {
-  const first = argv.find((arg) => arg !== '--debug');
+  // argv is process.argv: node, the script, then the user's words.
+  const first = argv.slice(2).find((arg) => arg !== '--debug');
   if (first === undefined || first.startsWith('-') || COMMANDS.some((spec) => spec.name === first) || first === 'help' || existsSync(first)) return;
   const { editDistance } = await import('../read/columns.js');
   const near = COMMANDS.map((spec) => spec.name).filter((name) => editDistance(first.toLowerCase(), name) <= 2);

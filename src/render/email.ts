@@ -74,7 +74,7 @@ export function defaultSubject(view: View, scope?: DigestScope): string {
     return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${view.diff.cases.length} changed`;
   }
   const { lost, overdue, flagged } = caseCounts(view);
-  return `${head}: ${lost} lost, ${overdue} overdue, ${flagged} flagged`;
+  return `${head}: ${number(lost)} lost, ${number(overdue)} overdue, ${number(flagged)} flagged`;
 }
 
 /** The summary a digest leads with: the view's own summary (report, diff), else one line of counts. */

@@ -236,7 +236,11 @@ const ROLLUP_COLUMNS: readonly Column<RollupRow>[] = [
       key: column.key,
       heading: column.heading,
       brief: false,
-      value: (row) => (row.level === 'manager' ? field(column.key)(row) : column.value(row)),
+      value: (row) => {
+        if (row.level === 'manager') return field(column.key)(row);
+        // The no-team (no-PDU) row is named as the table names it.
+        return column.key === 'name' && row.name === null ? (row.level === 'team' ? '(no team)' : '(no PDU)') : column.value(row);
+      },
     }),
   ),
   { key: 'manager_id', heading: 'Manager', value: field('manager_id'), brief: false },
