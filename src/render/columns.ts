@@ -69,6 +69,8 @@ export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   col('flags', 'Flags', (row) => row.flags.join(' ')),
   num('line', 'Line', (row) => row.line, false),
   num('days_since_start', 'Since start', (row) => row.days_since_start, false),
+  col('da_flag', 'DA', (row) => row.da_flag, false),
+  col('safeguarding_flag', 'Safeguarding', (row) => row.safeguarding_flag, false),
 ];
 
 export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
