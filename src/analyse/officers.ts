@@ -254,9 +254,12 @@ export function compareOfficers(sort: OfficerSort): (a: OfficerResult, b: Office
     byId(a, b);
 }
 
-/** Managers (SPEC 2.2): every manager_id named in officers.csv, with the caseloads they oversee. */
-export function analyseManagers(officers: readonly OfficerResult[], config: Config): ManagerResult[] {
-  const names = new Map(officers.map((officer) => [officer.officer_id, officer.name]));
+/**
+ * Managers (SPEC 2.2): every manager_id named in officers.csv, with the caseloads they oversee.
+ * `roster` gives the managers' names (every officer, when `officers` is a filtered few).
+ */
+export function analyseManagers(officers: readonly OfficerResult[], config: Config, roster: readonly OfficerResult[] = officers): ManagerResult[] {
+  const names = new Map(roster.map((officer) => [officer.officer_id, officer.name]));
   const managers = new Map<string, ManagerResult>();
   for (const officer of officers) {
     if (officer.manager_id === null) continue;

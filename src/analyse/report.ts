@@ -65,11 +65,16 @@ export interface CaseResult {
   end_date: string | null;
   last_contact: string | null;
   days_since_contact: number | null;
+  /** Days from the sentence start to the as-of date: what a never-seen case has waited. */
+  days_since_start: number | null;
   standard_days: number;
   overdue: boolean;
   days_overdue: number;
   lost: boolean;
   flags: CaseFlag[];
+  /** On the domestic-abuse register; with a child safeguarding concern. */
+  da_flag: boolean;
+  safeguarding_flag: boolean;
   priority: number;
   /** Physical line of the case in offenders.csv. */
   line: number;
@@ -132,6 +137,8 @@ export interface GroupResult {
   overdue: number;
   average_caseload: number | null;
   capacity_pct: number | null;
+  /** Points against the capacity of the officers in post who are not absent. */
+  available_capacity_pct: number | null;
 }
 
 export interface CheckSkipped {
@@ -145,7 +152,8 @@ export interface Summary {
   active: number;
   custody: number;
   warrant: number;
-  terminated: number;
+  /** Null in a filtered view: terminated cases are not analysed, so not placed in a team. */
+  terminated: number | null;
   officers: number;
   lost: number;
   overdue: number;

@@ -1,10 +1,11 @@
 /** The command line: builds commander from the declared commands and options, and dispatches. */
 import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CaseloadError, EXIT, UsageError } from '../errors.js';
 import { StreamOutput } from '../render/output.js';
 import { plainText } from '../render/text.js';
-import { collect, OPTION_GROUPS, type OptionSpec } from './options.js';
+import { collect, collectWhole, OPTION_GROUPS, type OptionSpec } from './options.js';
 import type { RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
@@ -63,7 +64,7 @@ function buildProgram(onRun: (dispatch: Dispatch) => void): Command {
       for (const [key, declared] of Object.entries(OPTION_GROUPS[group])) {
         const optionSpec: OptionSpec = declared;
         const option = new Option(optionSpec.flags, optionSpec.description);
-        if (optionSpec.list) option.argParser(collect);
+        if (optionSpec.list) option.argParser(optionSpec.whole ? collectWhole : collect);
         // --color and --no-color share one value, `color`.
         if (key === 'noColor') option.attributeName = () => 'color';
         command.addOption(option);
@@ -93,6 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
   let dispatch: Dispatch | null = null;
   try {
+    await checkCommandName(argv);
     await buildProgram((chosen) => (dispatch = chosen)).parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -105,10 +107,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { spec, args, raw } = dispatch as Dispatch;
   try {
     // Loaded only now that a command runs: --help and --version need none of it.
-    const [{ parseOptions }, { formatOf, localToday }, { makeChalk }] = await Promise.all([
+    const [{ parseOptions }, { formatOf, localToday }, { makeChalk }, { tableWidth }] = await Promise.all([
       import('./option-values.js'),
       import('./run.js'),
       import('./color.js'),
+      import('../render/table.js'),
     ]);
     const options = parseOptions(raw);
     // SPEC 3.1: a digest is a report, a list of cases or a diff.
@@ -119,6 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out: stdout,
       err: (line) => process.stderr.write(`${line}\n`),
       chalk: makeChalk(options.color),
+      width: tableWidth(process.env.COLUMNS, process.stdout.isTTY ? process.stdout.columns : undefined),
       today: localToday,
       ...(debug ? { timing: stageTimer((line) => process.stderr.write(`${line}\n`)) } : {}),
       // One line, rewritten in place; only a person at a terminal sees it, never a log or a pipe.
@@ -133,6 +137,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdout.flush();
     return finish(reportError(error, debug));
   }
+}
+
+/**
+ * `caseload reprot DIR`: report is the default command, so commander would read `reprot` as its
+ * folder. A first word that is no command and no file, but near a command's name, is a typo.
+ */
+async function checkCommandName(argv: readonly string[]): Promise<void> {
+  // argv is process.argv: node, the script, then the user's words.
+  const first = argv.slice(2).find((arg) => arg !== '--debug');
+  if (first === undefined || first.startsWith('-') || COMMANDS.some((spec) => spec.name === first) || first === 'help' || existsSync(first)) return;
+  const { editDistance } = await import('../read/columns.js');
+  const near = COMMANDS.map((spec) => spec.name).filter((name) => editDistance(first.toLowerCase(), name) <= 2);
+  if (near.length > 0) throw new UsageError(`unknown command "${first}" (did you mean ${near.join(' or ')}?)`);
 }
 
 function reportError(error: unknown, debug: boolean): number {

@@ -3,10 +3,13 @@
  * render → exit code. Commands differ only in the view they ask for.
  */
 import type { ChalkInstance } from 'chalk';
+import { readdir } from 'node:fs/promises';
 import { analyse } from '../analyse/analyze.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError, UsageError } from '../errors.js';
+import { resolveFilters, type FilterKey } from '../analyse/filters.js';
+import type { Scope } from '../analyse/scope.js';
 import type { EmailSettings } from '../render/email.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import type { Output } from '../render/output.js';
@@ -31,6 +34,8 @@ export interface RunContext {
   readonly timing?: (stage: string) => void;
   /** When standard error is a terminal: a progress line while a large export is read (null clears it). */
   readonly progress?: (line: string | null) => void;
+  /** The width tables fit: COLUMNS, or the terminal's; null for a pipe or a file. */
+  readonly width?: number | null;
 }
 
 export function localToday(): Day {
@@ -106,9 +111,32 @@ export async function analyseExport(
   return { exports, report };
 }
 
-export function viewOptions(options: RunOptions, source: string): ViewOptions {
+const FILTER_OPTIONS: Record<FilterKey, { flag: string; noun: string }> = {
+  flags: { flag: '--flag', noun: 'flag' },
+  risks: { flag: '--risk', noun: 'risk level' },
+  officers: { flag: '--officer', noun: 'officer' },
+  teams: { flag: '--team', noun: 'team' },
+  pdus: { flag: '--pdu', noun: 'PDU' },
+};
+
+/**
+ * The filters as the export's names (SPEC 3.3); a value that names nothing is a usage error
+ * naming the closest known ones: `--team: no team "Islingtn" in this export; closest: Islington North, …`.
+ */
+export function resolveScope(options: RunOptions, report: Pick<Report, 'officers' | 'cases'>): Scope {
+  const raw: Scope = { flags: options.flag, risks: options.risk, officers: options.officer, teams: options.team, pdus: options.pdu };
+  const resolution = resolveFilters(raw, report);
+  if (resolution.unknown === undefined) return resolution.scope;
+  const { key, value, closest } = resolution.unknown;
+  const { flag, noun } = FILTER_OPTIONS[key];
+  const where = key === 'risks' || key === 'flags' ? '' : ' in this export';
+  const hint = closest.length === 0 ? `; this export has no ${noun}s` : `; closest: ${closest.join(', ')}`;
+  throw new UsageError(`${flag}: no ${noun} "${value}"${where}${hint}`);
+}
+
+export function viewOptions(options: RunOptions, source: string, report: Pick<Report, 'officers' | 'cases'>): ViewOptions {
   return {
-    filter: { all: options.all, flags: options.flag, risks: options.risk, officers: options.officer, teams: options.team, pdus: options.pdu },
+    filter: { all: options.all, ...resolveScope(options, report) },
     limit: options.limit ?? null,
     // An email leaves names out unless --include-names (SPEC 3.1); --redact always does.
     redact: options.redact || (formatOf(options) === 'email' && !options.includeNames),
@@ -122,42 +150,50 @@ export async function present(view: View, issues: readonly Issue[], options: Run
   const exitCode = decideExitCode(view, options.failOn);
   if (options.quiet && !somethingFlagged(view)) return exitCode;
   const format = formatOf(options);
-  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options) });
+  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null });
   if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));
   return exitCode;
 }
 
-/** The reallocation plan (SPEC 2.3) of an analysed export: one computation for `plan` and the report's line about it. */
-export function planOf(exports: Exports, report: Report, options: RunOptions, asOf: Day, config: Config, kind: ViewKind = 'plan'): Plan {
-  // `plan --team X` names a home team: one that is no team's name would plan nothing, silently.
-  if (kind === 'plan') {
-    checkPlaces('--team', options.team, [...exports.officers.map((officer) => officer.team), ...exports.cases.map((record) => record.team)]);
-    checkPlaces('--pdu', options.pdu, [...exports.officers.map((officer) => officer.pdu), ...exports.cases.map((record) => record.pdu)]);
-  }
-  return planReallocation(
-    { officers: exports.officers, cases: exports.cases, officerResults: report.officers, caseResults: report.cases },
-    { asOf, config, teams: options.team, pdus: options.pdu, ...(options.maxCapacity === undefined ? {} : { maxCapacityPct: options.maxCapacity }) },
+/**
+ * The export folder: DIR, or without it (and without both --officers and --offenders) the
+ * current folder when it holds the export; else a usage error that says what is missing.
+ */
+export async function exportFolder(dir: string | undefined, options: Pick<RunOptions, 'officers' | 'offenders'>, cwd = '.'): Promise<string | undefined> {
+  if (dir !== undefined || (options.officers !== undefined && options.offenders !== undefined)) return dir;
+  const names = new Set((await readdir(cwd)).map((name) => name.toLowerCase()));
+  const missing = (['officers', 'offenders'] as const).filter((kind) => options[kind] === undefined && !names.has(`${kind}.csv`));
+  if (missing.length === 0) return cwd;
+  throw new UsageError(
+    `no export folder named, and the current folder has no ${missing.map((kind) => `${kind}.csv`).join(' or ')}: ` +
+      'name the folder (caseload report DIR), or the files with --officers and --offenders',
   );
 }
 
-function checkPlaces(flag: string, wanted: readonly string[], names: readonly (string | null)[]): void {
-  const known = [...new Set(names.filter((name): name is string => name !== null))].sort();
-  const folded = new Set(known.map((name) => name.toLowerCase()));
-  for (const value of wanted) {
-    if (!folded.has(value.toLowerCase())) {
-      throw new UsageError(plainText(`${flag} ${value}: no such name in the export (${known.length === 0 ? 'none has one' : known.slice(0, 12).join(', ')})`));
-    }
-  }
+/**
+ * The reallocation plan (SPEC 2.3) of an analysed export: one computation for `plan` and the
+ * report's line about it. `plan --team`/`--pdu` name home teams, resolved as every filter is
+ * (without regard to case, a name with commas taken whole, a miss a usage error).
+ */
+export function planOf(exports: Exports, report: Report, options: RunOptions, asOf: Day, config: Config, kind: ViewKind = 'plan'): Plan {
+  const places = kind === 'plan' ? resolveScope(options, report) : { teams: [], pdus: [] };
+  return planReallocation(
+    { officers: exports.officers, cases: exports.cases, officerResults: report.officers, caseResults: report.cases },
+    { asOf, config, teams: places.teams, pdus: places.pdus, ...(options.maxCapacity === undefined ? {} : { maxCapacityPct: options.maxCapacity }) },
+  );
 }
 
-export async function runAnalysis(kind: ViewKind, dir: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
+export async function runAnalysis(kind: ViewKind, given: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
+  const dir = await exportFolder(given, options);
   const config = await effectiveConfig(options, context);
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
   // Only the report (and the plan) is kept: the read records can go before the output is written.
   const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
   const plan = kind === 'report' || kind === 'plan' ? planOf(exports, report, options, asOf, config, kind) : null;
-  const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'), null, plan);
+  // The plan's --team and --pdu choose home teams, not a scope of the view.
+  const shown = kind === 'plan' ? { ...options, team: [], pdu: [] } : options;
+  const view = buildView(kind, report, viewOptions(shown, dir ?? options.offenders ?? 'export', report), null, plan);
   const exitCode = await present(view, report.issues, options, context);
   context.timing?.('render');
   return exitCode;

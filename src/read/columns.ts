@@ -162,6 +162,7 @@ export function closestValues(wanted: string, candidates: Iterable<string>, coun
     .map((entry) => entry.value);
 }
 
+/** Levenshtein distance: the fewest single-character edits that turn `a` into `b`. */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, at) => at);
   for (let i = 1; i <= a.length; i++) {

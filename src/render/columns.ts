@@ -22,6 +22,10 @@ export interface Column<Row> {
   readonly numeric?: boolean;
   /** Decimal places a person sees (108.0 beside 103.6); CSV and JSON keep the number as it is. */
   readonly decimals?: number;
+  /** What a person sees instead of the value (tables, markdown, email); CSV keeps the value. */
+  readonly display?: (row: Row) => string;
+  /** False for a column only people read: CSV leaves it out, as NDJSON has no such field. */
+  readonly csv?: boolean;
 }
 
 export const col = <Row>(key: string, heading: string, value: (row: Row) => Cell, brief = true, numeric = false): Column<Row> => ({
@@ -43,7 +47,7 @@ export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   num('priority', '#', (row) => row.priority),
   col('crn', 'CRN', (row) => row.crn),
   col('name', 'Name', (row) => row.name),
-  col('risk', 'Risk', (row) => row.risk),
+  col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
   col('tier', 'Tier', (row) => row.tier, false),
   col('officer_id', 'Officer', (row) => row.officer_id),
   col('officer_name', 'Officer name', (row) => row.officer_name, false),
@@ -55,7 +59,12 @@ export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   col('start_date', 'Start', (row) => row.start_date, false),
   col('end_date', 'End', (row) => row.end_date, false),
   col('last_contact', 'Last seen', (row) => row.last_contact),
-  num('days_since_contact', 'Days', (row) => row.days_since_contact),
+  {
+    ...num('days_since_contact', 'Days', (row: CaseResult) => row.days_since_contact),
+    // Never seen: the days since the sentence started, marked, rather than a blank.
+    display: (row: CaseResult) =>
+      row.days_since_contact === null && row.days_since_start !== null ? `${row.days_since_start} (start)` : cellText(row.days_since_contact),
+  },
   num('standard_days', 'Standard', (row) => row.standard_days, false),
   col('overdue', 'Overdue', (row) => row.overdue, false),
   num('days_overdue', 'Overdue by', (row) => row.days_overdue),
@@ -67,6 +76,9 @@ export const CASE_COLUMNS: readonly Column<CaseResult>[] = [
   col('next_contact_due', 'Contact due', (row) => row.next_contact_due, false),
   col('assessment_due', 'Assessment due', (row) => row.assessment_due, false),
   num('ends_in_days', 'Ends in', (row) => row.ends_in_days, false),
+  num('days_since_start', 'Since start', (row) => row.days_since_start, false),
+  col('da_flag', 'DA', (row) => row.da_flag, false),
+  col('safeguarding_flag', 'Safeguarding', (row) => row.safeguarding_flag, false),
 ];
 
 export const OFFICER_COLUMNS: readonly Column<OfficerResult>[] = [
@@ -122,17 +134,25 @@ export const MANAGER_COLUMNS: readonly Column<ManagerResult>[] = [
   col('flags', 'Flags', (row) => row.flags.join(' ')),
 ];
 
-export const GROUP_COLUMNS: readonly Column<GroupResult>[] = [
-  col('name', 'Name', (row) => row.name ?? '(none)'),
-  num('officers_in_post', 'In post', (row) => row.officers_in_post),
-  num('absent', 'Absent', (row) => row.absent),
-  num('left', 'Left', (row) => row.left),
-  num('cases', 'Cases', (row) => row.cases),
-  num('lost', 'Lost', (row) => row.lost),
-  num('overdue', 'Overdue', (row) => row.overdue),
-  oneDecimal('average_caseload', 'Avg cases', (row) => row.average_caseload),
-  oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
-];
+/** Team or PDU rollup columns; the row of cases and officers with none is named `none`. */
+export function groupColumns(none: string): readonly Column<GroupResult>[] {
+  return [
+    col('name', 'Name', (row) => row.name ?? none),
+    num('officers_in_post', 'In post', (row) => row.officers_in_post),
+    num('absent', 'Absent', (row) => row.absent),
+    num('left', 'Left', (row) => row.left),
+    num('cases', 'Cases', (row) => row.cases),
+    num('lost', 'Lost', (row) => row.lost),
+    num('overdue', 'Overdue', (row) => row.overdue),
+    oneDecimal('average_caseload', 'Avg cases', (row) => row.average_caseload),
+    oneDecimal('capacity_pct', 'Capacity %', (row) => row.capacity_pct),
+    oneDecimal('available_capacity_pct', 'Available %', (row) => row.available_capacity_pct),
+  ];
+}
+
+export const GROUP_COLUMNS: readonly Column<GroupResult>[] = groupColumns('(none)');
+export const TEAM_COLUMNS: readonly Column<GroupResult>[] = groupColumns('(no team)');
+export const PDU_COLUMNS: readonly Column<GroupResult>[] = groupColumns('(no PDU)');
 
 export const ISSUE_COLUMNS: readonly Column<Issue>[] = [
   col('file', 'File', (row) => row.file),
@@ -161,10 +181,13 @@ export const CASE_CHANGE_COLUMNS: readonly Column<CaseChange>[] = [
   col('crn', 'CRN', (row) => row.crn),
   col('name', 'Name', (row) => row.name),
   col('change', 'Change', (row) => row.change),
-  col('risk', 'Risk', (row) => row.risk),
+  col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
   col('officer_id', 'Officer', (row) => row.officer_id),
   // The table shows the previous officer only where it tells something; CSV carries it always.
-  col('moved_from', 'Was', (row) => (row.reallocated || row.change === 'disappeared' ? row.previous_officer_id : null)),
+  {
+    ...col('moved_from', 'Was', (row: CaseChange) => (row.reallocated || row.change === 'disappeared' ? row.previous_officer_id : null)),
+    csv: false,
+  },
   col('previous_officer_id', 'Previous officer', (row) => row.previous_officer_id, false),
   col('reallocated', 'Reallocated', (row) => row.reallocated, false),
   col('team', 'Team', (row) => row.team, false),
@@ -264,6 +287,10 @@ export function shownColumns<Row>(columns: readonly Column<Row>[], rows: readonl
 
 /** A cell as a person reads it in a table, markdown or an email body. */
 export function displayText<Row>(column: Column<Row>, row: Row): string {
+  if (column.display !== undefined) return column.display(row);
   const value = column.value(row);
-  return typeof value === 'number' && column.decimals !== undefined ? value.toFixed(column.decimals) : cellText(value);
+  if (typeof value !== 'number') return cellText(value);
+  if (column.decimals !== undefined) return value.toFixed(column.decimals);
+  // Counts with thousands separators (1,807), as the summary writes them; a line number as it is (file:line).
+  return column.key === 'line' ? String(value) : value.toLocaleString('en-GB');
 }

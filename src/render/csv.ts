@@ -19,7 +19,8 @@ export function csvField(cell: Cell): string {
 }
 
 export function renderCsv(view: View, out: Output): void {
-  const { columns, rows } = mainRows(view);
+  const columns = mainRows(view).columns.filter((column) => column.csv !== false);
+  const { rows } = mainRows(view);
   out.write(`${columns.map((column) => column.key).join(',')}\n`);
   for (const row of rows) out.write(`${columns.map((column) => csvField(column.value(row))).join(',')}\n`);
 }

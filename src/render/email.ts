@@ -80,7 +80,7 @@ export function defaultSubject(view: View, scope?: DigestScope): string {
     return `${head}: ${plural(tasks, 'task')} due by ${view.due.until}, ${past_due} past due`;
   }
   const { lost, overdue, flagged } = caseCounts(view);
-  return `${head}: ${lost} lost, ${overdue} overdue, ${flagged} flagged`;
+  return `${head}: ${number(lost)} lost, ${number(overdue)} overdue, ${number(flagged)} flagged`;
 }
 
 /** The summary a digest leads with: the view's own summary (report, diff), else one line of counts. */

@@ -17,13 +17,15 @@ import type { Format } from './formats.js';
 export interface RenderContext {
   readonly chalk: ChalkInstance;
   readonly email: EmailSettings;
+  /** Tables fit this width (SPEC 3.3); null or absent: as wide as they need. */
+  readonly width?: number | null;
 }
 
 /** A renderer writes the view; it may be async (email is composed by a stream-based library). */
 export type Renderer = (view: View, out: Output, context: RenderContext) => void | Promise<void>;
 
 export const RENDERERS: Record<Format, Renderer> = {
-  table: (view, out, { chalk }) => renderTable(view, out, chalk),
+  table: (view, out, { chalk, width }) => renderTable(view, out, chalk, width ?? null),
   json: renderJson,
   ndjson: renderNdjson,
   csv: renderCsv,

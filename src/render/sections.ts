@@ -2,7 +2,7 @@
  * The parts of each view a person reads, in order: shared by the table and markdown renderers.
  * CSV and NDJSON take the view's main rows instead (`mainRows`).
  */
-import { CASE_FLAGS, LOST_FLAGS, type CheckSkipped, type OfficerResult, type Report } from '../analyse/report.js';
+import { CASE_FLAGS, LOST_FLAGS, type CheckSkipped, type GroupResult, type ManagerResult, type OfficerResult, type Report } from '../analyse/report.js';
 import { PEER_RATES } from '../analyse/peers.js';
 import {
   CASE_CHANGE_COLUMNS,
@@ -16,11 +16,16 @@ import {
   MOVE_COLUMNS,
   MOVE_TABLE_COLUMNS,
   OFFICER_COLUMNS,
+  PDU_COLUMNS,
   RECEIVER_COLUMNS,
   TASK_COLUMNS,
+  TEAM_COLUMNS,
   UNPLACED_COLUMNS,
+  briefColumns,
+  type Cell,
   type Column,
 } from './columns.js';
+import { TABLE_ROWS } from './formats.js';
 import { summariseTasks, type DueTask } from '../analyse/due.js';
 import { PLAN_REASONS, UNPLACED_WHY, type Plan } from '../analyse/plan.js';
 import type { View } from './view.js';
@@ -42,6 +47,8 @@ export const section = <Row>(title: string, columns: readonly Column<Row>[], row
   ({ title, columns, rows, total, empty }) as Section;
 
 const number = (value: number): string => value.toLocaleString('en-GB');
+/** `1 case`, `1,807 cases`. */
+export const plural = (count: number, word: string): string => `${number(count)} ${word}${count === 1 ? '' : 's'}`;
 const share = (part: number, whole: number): string => (whole === 0 ? '' : ` (${Math.round((part / whole) * 100)}%)`);
 
 /** `officer_left 389, not_seen 270`: the codes with a count, largest first. */
@@ -137,7 +144,9 @@ function reportFacts(view: View): [string, string][] {
   const facts: [string, string][] = [
     [
       'Cases',
-      `${number(summary.cases)} analysed: ${number(summary.active)} active, ${number(summary.custody)} custody, ${number(summary.warrant)} warrant (${number(summary.terminated)} terminated left out)`,
+      `${number(summary.cases)} analysed: ${number(summary.active)} active, ${number(summary.custody)} custody, ${number(summary.warrant)} warrant` +
+        // A filtered view cannot place terminated cases (they are not analysed): it says nothing of them.
+        (summary.terminated === null ? '' : ` (${number(summary.terminated)} terminated left out)`),
     ],
     ['Lost', `${number(summary.lost)}${share(summary.lost, summary.cases)}: ${flagCounts(flags, LOST_FLAGS)}`],
     ['Overdue', `${number(summary.overdue)}${share(summary.overdue, summary.active)} of active cases past their contact standard`],
@@ -161,8 +170,8 @@ function reportFacts(view: View): [string, string][] {
   }
   facts.push([
     'Officers',
-    `${number(known.length)} on the roster: ${number(absent.length)} absent holding ${number(casesOf(absent))} cases, ` +
-      `${number(left.length)} left with ${number(casesOf(left))} cases still allocated; ` +
+    `${number(known.length)} on the roster: ${number(absent.length)} absent holding ${plural(casesOf(absent), 'case')}, ` +
+      `${number(left.length)} left with ${plural(casesOf(left), 'case')} still allocated; ` +
       `${number(summary.officer_flags.over_capacity)} over capacity` +
       (busiest && busiest.capacity_pct! > 100 ? ` (highest ${busiest.officer_id} at ${busiest.capacity_pct}%)` : ''),
   ]);
@@ -171,7 +180,7 @@ function reportFacts(view: View): [string, string][] {
   if (spans.length > 0) {
     facts.push([
       'Managers',
-      `${spans.map((manager) => `${manager.manager_id} oversees ${number(manager.caseload)} cases`).join(', ')} (span ${number(view.report.config.manager_span)})`,
+      `${spans.map((manager) => `${manager.manager_id} oversees ${plural(manager.caseload, 'case')}`).join(', ')} (span ${number(view.report.config.manager_span)})`,
     ]);
   }
   if (view.plan !== null) facts.push(['Reallocation', planPointer(view.plan)]);
@@ -200,9 +209,6 @@ export function peerFact(report: Report): string {
   );
 }
 
-/** Rows a table shows without --limit: the report fits its story on one screen. */
-export const TABLE_ROWS = { report: { officers: 10, cases: 20 }, list: 25, due: 200 } as const;
-
 /**
  * `due` as a person reads it: a section per officer (so each can be printed on its own), the
  * tasks in order up to the limit; each section's count is all of that officer's tasks.
@@ -225,6 +231,19 @@ function dueSections(view: View): Section[] {
   });
 }
 
+export { TABLE_ROWS };
+
+const NAME_KEYS = new Set(['name', 'officer_name']);
+
+/** The columns a table or markdown shows: the brief ones, without the name columns --redact empties. */
+export function tableColumns(section: Section, redacted: boolean): Column<unknown>[] {
+  return (briefColumns(section.columns) as Column<unknown>[]).filter((column) => !redacted || !NAME_KEYS.has(column.key));
+}
+
+/** `(1,807)` after a section's title; `… 1,782 more` under a cut table. */
+export const sectionCount = (section: Section): string => (section.total > 0 ? ` (${number(section.total)})` : '');
+export const moreCount = (section: Section): string => `… ${number(section.total - section.rows.length)} more`;
+
 export function sectionsFor(view: View): Section[] {
   const top =
     (rows: number) =>
@@ -244,8 +263,8 @@ export function sectionsFor(view: View): Section[] {
       return [casesSection('Cases by priority', TABLE_ROWS.list)];
     case 'teams':
       return [
-        section('Teams', GROUP_COLUMNS, view.teams, view.teams.length, 'No teams.'),
-        section('PDUs', GROUP_COLUMNS, view.pdus, view.pdus.length, 'No PDUs.'),
+        section('Teams', TEAM_COLUMNS, view.teams, view.teams.length, 'No teams.'),
+        section('PDUs', PDU_COLUMNS, view.pdus, view.pdus.length, 'No PDUs.'),
         section('Managers', MANAGER_COLUMNS, view.managers, view.managers.length, 'No managers.'),
       ];
     case 'validate':
@@ -284,8 +303,12 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
       return { columns: OFFICER_COLUMNS as readonly Column<unknown>[], rows: view.officers };
     case 'teams':
       return {
-        columns: [LEVEL_COLUMN, ...GROUP_COLUMNS] as readonly Column<unknown>[],
-        rows: [...view.teams.map((team) => ({ level: 'team', ...team })), ...view.pdus.map((pdu) => ({ level: 'pdu', ...pdu }))],
+        columns: ROLLUP_COLUMNS as readonly Column<unknown>[],
+        rows: [
+          ...view.teams.map((team): RollupRow => ({ level: 'team', ...team })),
+          ...view.pdus.map((pdu): RollupRow => ({ level: 'pdu', ...pdu })),
+          ...view.managers.map(managerRow),
+        ],
       };
     case 'validate':
       return { columns: ISSUE_COLUMNS as readonly Column<unknown>[], rows: view.issues };
@@ -301,3 +324,45 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
       return { columns: MOVE_COLUMNS as readonly Column<unknown>[], rows: view.plan!.moves };
   }
 }
+
+/** A row of `teams` CSV and NDJSON: a team or PDU, or a manager with the officers they oversee. */
+export type RollupRow =
+  | ({ level: 'team' | 'pdu' } & GroupResult)
+  | { level: 'manager'; name: string | null; manager_id: string; officers: string[]; cases: number; lost: number; overdue: number; flags: string[] };
+
+const managerRow = (manager: ManagerResult): RollupRow => ({
+  level: 'manager',
+  name: manager.name,
+  manager_id: manager.manager_id,
+  officers: manager.officers,
+  cases: manager.caseload,
+  lost: manager.lost,
+  overdue: manager.overdue,
+  flags: manager.flags,
+});
+
+/** A field of a rollup row, null where that kind of row has none. */
+const field =
+  (key: string) =>
+  (row: RollupRow): Cell =>
+    ((row as Record<string, unknown>)[key] as Cell | undefined) ?? null;
+
+/** `teams` CSV: every key of its NDJSON rows, teams and PDUs first, then managers. */
+const ROLLUP_COLUMNS: readonly Column<RollupRow>[] = [
+  LEVEL_COLUMN,
+  ...GROUP_COLUMNS.map(
+    (column): Column<RollupRow> => ({
+      key: column.key,
+      heading: column.heading,
+      brief: false,
+      value: (row) => {
+        if (row.level === 'manager') return field(column.key)(row);
+        // The no-team (no-PDU) row is named as the table names it.
+        return column.key === 'name' && row.name === null ? (row.level === 'team' ? '(no team)' : '(no PDU)') : column.value(row);
+      },
+    }),
+  ),
+  { key: 'manager_id', heading: 'Manager', value: field('manager_id'), brief: false },
+  { key: 'officers', heading: 'Officers', value: (row) => (row.level === 'manager' ? row.officers.join(' ') : null), brief: false },
+  { key: 'flags', heading: 'Flags', value: (row) => (row.level === 'manager' ? row.flags.join(' ') : null), brief: false },
+];

@@ -7,6 +7,7 @@ import { DEFAULT_WITHIN_DAYS, dueTasks, type DueList } from '../analyse/due.js';
 import { parseDate, type Day } from '../read/values.js';
 import type { CaseResult, GroupResult, ManagerResult, OfficerResult, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
+import { caseInScope, NO_SCOPE, scopeReport, type Scope } from '../analyse/scope.js';
 
 import type { Plan } from '../analyse/plan.js';
 
@@ -30,6 +31,8 @@ export interface View {
   readonly limit: number | null;
   /** A label for the export, for headings. */
   readonly source: string;
+  /** --redact: names are left out, and the tables drop their name columns. */
+  readonly redacted: boolean;
   /** For `diff`: the changes since the previous export (`report` is the current one), before --limit. */
   readonly diff: DiffReport | null;
   /** For `due`: the worklist (SPEC 3.2), every task before --limit; null for other views. */
@@ -41,30 +44,15 @@ export interface View {
   readonly plan: Plan | null;
 }
 
-export interface CaseFilter {
+/** The filters (known names: analyse/filters.ts resolves what was typed), and --all. */
+export interface CaseFilter extends Scope {
   readonly all: boolean;
-  readonly flags: readonly string[];
-  readonly risks: readonly string[];
-  readonly officers: readonly string[];
-  readonly teams: readonly string[];
-  readonly pdus: readonly string[];
 }
 
-export const NO_FILTER: CaseFilter = { all: false, flags: [], risks: [], officers: [], teams: [], pdus: [] };
-
-const matchesAny = (wanted: readonly string[], value: string | null): boolean =>
-  wanted.length === 0 || (value !== null && wanted.includes(value));
+export const NO_FILTER: CaseFilter = { all: false, ...NO_SCOPE };
 
 export function selectCases(cases: readonly CaseResult[], filter: CaseFilter): CaseResult[] {
-  return cases.filter(
-    (result) =>
-      (filter.all || result.flags.length > 0) &&
-      (filter.flags.length === 0 || result.flags.some((code) => filter.flags.includes(code))) &&
-      matchesAny(filter.risks, result.risk ?? 'unknown') &&
-      matchesAny(filter.officers, result.officer_id) &&
-      matchesAny(filter.teams, result.team) &&
-      matchesAny(filter.pdus, result.pdu),
-  );
+  return cases.filter((result) => (filter.all || result.flags.length > 0) && caseInScope(result, filter));
 }
 
 /** `--redact` for a diff: the changes without names. */
@@ -107,7 +95,9 @@ export interface ViewOptions {
 }
 
 export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null, fullPlan: Plan | null = null): View {
-  const report = options.redact ? redact(fullReport) : fullReport;
+  // A filter scopes the whole view (SPEC 3.3): summary, officers, managers, teams and cases.
+  const scoped = scopeReport(fullReport, options.filter);
+  const report = options.redact ? redact(scoped) : scoped;
   const diff = fullDiff !== null && options.redact ? redactDiff(fullDiff) : fullDiff;
   const cap = <T>(rows: T[]): T[] => (options.limit === null ? rows : rows.slice(0, options.limit));
   let plan = fullPlan !== null && options.redact ? redactPlan(fullPlan) : fullPlan;
@@ -135,6 +125,7 @@ export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptio
     pdus: report.pdus,
     issues: report.issues,
     limit: options.limit,
+    redacted: options.redact,
     source: options.source,
     diff,
     due,

@@ -51,3 +51,12 @@ describe('caseload diff', () => {
     expect(result.stderr).toMatch(/missing required argument/);
   });
 });
+
+describe('diff CSV and NDJSON agree (issue 9)', () => {
+  it('every CSV column is a field of the NDJSON rows', () => {
+    const args = ['diff', PREVIOUS, CURRENT, '--as-of', '2026-11-16'];
+    const header = runCli([...args, '--format', 'csv']).stdout.split('\n')[0]!.split(',');
+    const first = JSON.parse(runCli([...args, '--format', 'ndjson']).stdout.split('\n')[0]!) as Record<string, unknown>;
+    expect(header.filter((column) => !(column in first))).toEqual([]);
+  });
+});

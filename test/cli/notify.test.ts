@@ -246,3 +246,18 @@ describe('caseload notify', () => {
     });
   });
 });
+
+describe('caseload notify: plurals (issue 9)', () => {
+  it('a team with one manager: "for the 1 manager who oversees them"', async () => {
+    const { dir, cleanup } = tempDir({ 'officers.csv': SMALL_OFFICERS, 'offenders.csv': SMALL_OFFENDERS });
+    try {
+      const out = join(dir, 'outbox');
+      const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'team', '--to', 'admin@probation.example', '--dry-run', out, '--quiet']);
+      expect(result.exitCode).not.toBe(2);
+      const north = await parseMail(readFileSync(join(out, 'team-North.eml')));
+      expect(visibleText(north)).toContain('team North: cases of its officers, for the 1 manager who oversees them');
+    } finally {
+      cleanup();
+    }
+  });
+});

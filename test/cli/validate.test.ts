@@ -238,3 +238,21 @@ describe('validate dirty', () => {
     expect(result.stderr).toMatch(/^caseload: 7 data issues/);
   });
 });
+
+describe('validate and findings (issue 9)', () => {
+  it('--fail-on is a usage error: validate shows data issues, not the lost cases it would judge', () => {
+    const result = runCli(['validate', 'fixtures/north-london', '--fail-on', 'lost', '--quiet', ...AS_OF]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'caseload: --fail-on: validate lists data issues, not findings; --strict exits 3 when there are any, or use --fail-on with report or cases\n',
+    );
+  });
+
+  it('fits COLUMNS=80, cutting the long paths and messages', () => {
+    const result = runCli(['validate', 'fixtures/north-london', ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(result.exitCode).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(result.stdout).toContain('…');
+  });
+});

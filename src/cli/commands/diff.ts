@@ -33,7 +33,7 @@ export const diffCommand: CommandSpec = {
       analyseExport({ dir }, options, asOf, config, context),
     ]);
     const diff = diffReports(previous.report, current.report, { all: options.all });
-    const view = buildView('diff', current.report, viewOptions(options, `${previousDir} → ${dir}`), diff);
+    const view = buildView('diff', current.report, viewOptions(options, `${previousDir} → ${dir}`, current.report), diff);
     return present(view, current.report.issues, options, context);
   },
 };

@@ -141,7 +141,7 @@ export function planDigests(view: View, officers: readonly OfficerRecord[], opti
         recipients: addresses,
         to: addresses,
         view: narrowView(view, group),
-        scope: { label: `team ${key}`, description: `team ${key}: cases of its officers, for the ${plural(managers.length, 'manager')} who oversee them` },
+        scope: { label: `team ${key}`, description: `team ${key}: cases of its officers, for the ${plural(managers.length, 'manager')} who ${managers.length === 1 ? 'oversees' : 'oversee'} them` },
       });
     }
   }
@@ -441,7 +441,7 @@ export const notifyCommand: CommandSpec = {
     const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
     const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
     const view = buildView(dueView ? 'due' : options.splitBy === undefined ? 'report' : 'cases', report, {
-      ...viewOptions(options, dir ?? options.offenders ?? 'export'),
+      ...viewOptions(options, dir ?? options.offenders ?? 'export', report),
       // Digests leave names out unless --include-names (SPEC 3.1).
       redact: options.redact || !options.includeNames,
     });
