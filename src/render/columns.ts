@@ -122,6 +122,7 @@ export const INPUT_COLUMNS: readonly Column<InputSummary>[] = [
   num('rows', 'Rows', (row) => row.rows),
   num('used', 'Used', (row) => row.used),
   num('rejected', 'Rejected', (row) => row.rejected),
+  col('ignored_columns', 'Columns not read', (row) => row.ignored_columns.join(', ')),
 ];
 
 export const CHECK_COLUMNS: readonly Column<CheckSkipped>[] = [
