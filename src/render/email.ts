@@ -71,7 +71,7 @@ export function defaultSubject(view: View, scope?: DigestScope): string {
   const head = `caseload ${view.report.as_of}${scope === undefined ? '' : ` ${plainText(scope.label)}`}`;
   if (view.diff !== null) {
     const { summary } = view.diff;
-    return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${view.diff.cases.length} changed`;
+    return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${summary.changed} changed`;
   }
   const { lost, overdue, flagged } = caseCounts(view);
   return `${head}: ${lost} lost, ${overdue} overdue, ${flagged} flagged`;
