@@ -16,7 +16,8 @@ import type { Output } from '../render/output.js';
 import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
 import { readExports, type ExportInputs, type ReadOptions } from '../read/exports.js';
-import type { Exports, Issue } from '../read/records.js';
+import type { Exports, InputSummary, Issue } from '../read/records.js';
+import { columnsConfig } from '../read/columns.js';
 import type { Report } from '../analyse/report.js';
 import { planReallocation, type Plan } from '../analyse/plan.js';
 import { dayFromParts, type Day } from '../read/values.js';
@@ -70,6 +71,25 @@ export function issueSummary(issues: readonly Issue[]): string {
   const files = [...perFile].map(([file, count]) => `${file} ${count}`).join(', ');
   // File names are as given (a folder another system named): nothing in them drives the terminal.
   return plainText(`caseload: ${issues.length} data issue${issues.length === 1 ? '' : 's'} (${files}); caseload validate lists them`);
+}
+
+/**
+ * Headers caseload did not read, one line per file, and for each that looks like a known column
+ * the config that maps it: a column dropped without a word can turn a clean export into a wrong
+ * all-clear (31 cases never_seen because "Last Contact Date" was not read).
+ */
+export function unreadColumnNotes(inputs: readonly InputSummary[]): string[] {
+  const notes: string[] = [];
+  for (const input of inputs) {
+    if (input.ignored_columns.length === 0) continue;
+    const count = input.ignored_columns.length;
+    notes.push(`caseload: ${input.path}: ${count} column${count === 1 ? '' : 's'} not read: ${input.ignored_columns.map((name) => JSON.stringify(name)).join(', ')}`);
+    for (const hint of input.column_hints) {
+      notes.push(`caseload: ${input.path}: "${hint.header}" looks like ${hint.column}; to read it, add to the config file: ${columnsConfig(input.file, hint.column, [hint.header])}`);
+    }
+  }
+  // Header names are the export's text: nothing in them drives the terminal.
+  return notes.map(plainText);
 }
 
 /** CASELOAD_PARALLEL_MIN_BYTES lowers the size at which contacts.csv is split across threads (tests use 0). */
@@ -151,6 +171,7 @@ export async function present(view: View, issues: readonly Issue[], options: Run
   if (options.quiet && !somethingFlagged(view)) return exitCode;
   const format = formatOf(options);
   await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null });
+  if (format === 'table') unreadColumnNotes(view.report.inputs).forEach((note) => context.err(note));
   if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));
   return exitCode;
 }

@@ -16,12 +16,12 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkedRows, checkHeader, IssueLog, type ReadSettings } from './table.js';
+import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
 import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
 import { firstLineEnd, lineEndLength, LineTooLong, PlainSplitter } from './plain.js';
 import type { Issue } from './records.js';
-import { checkUnchanged, detectBom, NotUtf8Error, Utf8Checker, type Source } from './source.js';
+import { checkUnchanged, detectBom, isWorkbook, NotUtf8Error, Utf8Checker, type Source } from './source.js';
 import type { ReadProgress } from './progress.js';
 
 /** Below this size a file reads faster in one stream than workers start. */
@@ -187,6 +187,7 @@ export function readSegments(
 function headOf(fd: number, size: number, settings: ReadSettings): { header: string; dataStart: number } | null {
   const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
   readSync(fd, head, 0, head.length, 0);
+  if (isWorkbook(head)) return null; // the one-stream reader says what it is
   const { encoding, bomLength } = detectBom(head, settings.encoding ?? 'utf-8');
   if (encoding !== 'utf-8') return null;
   const text = head.subarray(bomLength).toString('utf8');
@@ -321,7 +322,7 @@ export function startContactsInParallel(
       return {
         contacts: fold,
         columns: new Set(Object.keys(header.index)),
-        input: { file: 'contacts', path: source.label, rows: records, used: records - rejected, rejected },
+        input: { file: 'contacts', path: source.label, rows: records, used: records - rejected, rejected, ...unreadColumns('contacts', header, settings.aliases) },
       };
     },
   };

@@ -1,5 +1,5 @@
 /** What the reading stage hands to the analysis: normalised rows, issues and reconciliation. */
-import type { FileKind } from './columns.js';
+import type { ColumnHint, FileKind } from './columns.js';
 import type { CaseStatus, Day, Risk } from './values.js';
 
 export interface OfficerRecord {
@@ -87,7 +87,9 @@ export type IssueCode =
   | 'field_count'
   | 'unknown_crn'
   | 'future_contact'
-  | 'future_date';
+  | 'future_date'
+  | 'footer_row'
+  | 'officer_id_case';
 
 export interface InputSummary {
   readonly file: FileKind;
@@ -96,6 +98,10 @@ export interface InputSummary {
   readonly rows: number;
   readonly used: number;
   readonly rejected: number;
+  /** Headers that are no known column or alias, so were not read (SPEC 3.3). */
+  readonly ignored_columns: string[];
+  /** Those of them that look like a known column the file lacks, which config `columns` could map. */
+  readonly column_hints: ColumnHint[];
 }
 
 export interface Exports {

@@ -156,6 +156,21 @@ export function detectBom(head: Buffer, fallback: Encoding): { encoding: Encodin
   return { encoding: fallback, bomLength: 0 };
 }
 
+/** The first bytes of a spreadsheet workbook: a zip (.xlsx, .ods) or an OLE file (.xls). */
+const WORKBOOK_SIGNATURES: readonly (readonly number[])[] = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+];
+
+export function isWorkbook(head: Buffer): boolean {
+  return WORKBOOK_SIGNATURES.some((signature) => signature.every((byte, at) => head[at] === byte));
+}
+
+/** A workbook renamed .csv is not text in any encoding: say what it is and what to do. */
+export function workbookError(source: Source): InputError {
+  return new InputError(`${source.label}: a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file; open it and save it as CSV (UTF-8)`);
+}
+
 interface Converter {
   write(chunk: Buffer): Buffer;
   end(): Buffer | null;
@@ -260,6 +275,7 @@ export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8'):
   let converter: Converter | null = null;
   let head: Buffer = Buffer.alloc(0);
   const begin = (): Buffer => {
+    if (isWorkbook(head)) throw workbookError(source);
     const detected = detectBom(head, encoding);
     converter =
       detected.encoding === 'utf-8'
@@ -277,7 +293,7 @@ export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8'):
     }
     // Wait for enough bytes to tell a byte-order mark (standard input may trickle in).
     head = head.length === 0 ? raw : Buffer.concat([head, raw]);
-    if (head.length >= 3) yield begin();
+    if (head.length >= 4) yield begin();
   }
   if (converter === null) yield begin();
   const rest = (converter as Converter | null)?.end();

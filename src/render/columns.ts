@@ -168,6 +168,7 @@ export const INPUT_COLUMNS: readonly Column<InputSummary>[] = [
   num('rows', 'Rows', (row) => row.rows),
   num('used', 'Used', (row) => row.used),
   num('rejected', 'Rejected', (row) => row.rejected),
+  col('ignored_columns', 'Columns not read', (row) => row.ignored_columns.join(', ')),
 ];
 
 export const CHECK_COLUMNS: readonly Column<CheckSkipped>[] = [
@@ -198,14 +199,23 @@ export const CASE_CHANGE_COLUMNS: readonly Column<CaseChange>[] = [
   col('flags_new', 'New flags', (row) => row.flags_new.join(' ')),
   col('flags_resolved', 'Resolved', (row) => row.flags_resolved.join(' ')),
   col('flags_open', 'Still open', (row) => row.flags_open.join(' ')),
+  col('officer_status_change', 'Officer status change', (row) => row.officer_status_change, false),
 ];
 
 const signed = (value: number | null): Cell => (value === null ? null : value > 0 ? `+${value}` : String(value));
+
+/** An officer's roster status; `not on roster` for none. */
+const statusText = (status: string | null): string => status ?? 'not on roster';
 
 export const OFFICER_CHANGE_COLUMNS: readonly Column<OfficerChange>[] = [
   col('officer_id', 'Officer', (row) => row.officer_id),
   col('name', 'Name', (row) => row.name),
   col('team', 'Team', (row) => row.team),
+  // `sick (was active)` where the status changed; the status alone where it did not.
+  col('status_shown', 'Status', (row) => (row.previous_status === row.status ? row.status : `${statusText(row.status)} (was ${statusText(row.previous_status)})`)),
+  col('status', 'Status now', (row) => row.status, false),
+  col('previous_status', 'Previous status', (row) => row.previous_status, false),
+  col('status_change', 'Status change', (row) => row.status_change, false),
   num('previous_caseload', 'Was', (row) => row.previous_caseload),
   num('caseload', 'Cases', (row) => row.caseload),
   num('caseload_change', 'Change', (row) => signed(row.caseload_change)),

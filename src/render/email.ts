@@ -73,7 +73,7 @@ export function defaultSubject(view: View, scope?: DigestScope): string {
   const head = `caseload ${view.report.as_of}${scope === undefined ? '' : ` ${plainText(scope.label)}`}`;
   if (view.diff !== null) {
     const { summary } = view.diff;
-    return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${view.diff.cases.length} changed`;
+    return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${summary.changed} changed`;
   }
   if (view.due !== null) {
     const { tasks, past_due } = summariseTasks(view.due.tasks);

@@ -21,7 +21,8 @@ export function jsonDocument(view: View): Record<string, unknown> {
   if (view.diff !== null) {
     const { diff } = view;
     const cases = view.limit === null ? diff.cases : diff.cases.slice(0, view.limit);
-    return { ...head, previous_as_of: diff.previous_as_of, summary: diff.summary, cases, officers: diff.officers, issues: view.issues };
+    const unchanged = view.limit === null ? diff.unchanged : diff.unchanged.slice(0, view.limit);
+    return { ...head, previous_as_of: diff.previous_as_of, summary: diff.summary, cases, unchanged, officers: diff.officers, issues: view.issues };
   }
   if (view.due !== null) {
     const { tasks, within, until } = view.due;

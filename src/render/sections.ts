@@ -4,6 +4,7 @@
  */
 import { CASE_FLAGS, LOST_FLAGS, type CheckSkipped, type GroupResult, type ManagerResult, type OfficerResult, type Report } from '../analyse/report.js';
 import { PEER_RATES } from '../analyse/peers.js';
+import type { DiffSummary } from '../analyse/diff.js';
 import {
   CASE_CHANGE_COLUMNS,
   CASE_COLUMNS,
@@ -97,11 +98,12 @@ function diffFacts(view: View): [string, string][] {
   const { summary, previous_as_of } = view.diff!;
   return [
     ['Since', `${previous_as_of} (previous export)`],
-    ['Cases', `${number(summary.cases)} (was ${number(summary.previous_cases)}): ${number(summary.appeared)} appeared, ${number(summary.disappeared)} gone, ${number(summary.reallocated)} reallocated`],
+    ['Cases', `${number(summary.cases)} (was ${number(summary.previous_cases)}): ${number(summary.changed)} changed, ${number(summary.appeared)} appeared, ${number(summary.disappeared)} gone, ${number(summary.reallocated)} reallocated`],
     ['Lost', `${number(summary.newly_lost)} newly lost, ${number(summary.still_lost)} still lost, ${number(summary.no_longer_lost)} no longer lost`],
     ['Overdue', `${number(summary.newly_overdue)} newly overdue`],
     ['New flags', flagCounts(summary.flags_new, CASE_FLAGS)],
     ['Resolved', flagCounts(summary.flags_resolved, CASE_FLAGS)],
+    ['Officers', officerStatusFacts(summary)],
   ];
 }
 
@@ -128,6 +130,23 @@ function dueFacts(view: View): [string, string][] {
 /** `da_check_missing (no da_check)`: a skipped check and the columns it wants. */
 export function skippedCheckText(entry: CheckSkipped): string {
   return `${entry.check} (no ${entry.missing.join(' or ')})`;
+}
+
+/** `1 left, 1 went absent` from the roster changes; `no status changed` when none. */
+function officerStatusFacts(summary: DiffSummary): string {
+  const parts: [number, string][] = [
+    [summary.officers_left, 'left'],
+    [summary.officers_absent, 'went absent'],
+    [summary.officers_returned, 'returned'],
+    [summary.officers_joined, 'joined'],
+    [summary.officers_removed, 'gone from the roster'],
+  ];
+  return (
+    parts
+      .filter(([count]) => count > 0)
+      .map(([count, what]) => `${number(count)} ${what}`)
+      .join(', ') || 'no status changed'
+  );
 }
 
 /** The report's first screen, as label and text: who is lost, overdue, unsafe, overloaded. */
@@ -279,7 +298,15 @@ export function sectionsFor(view: View): Section[] {
       const diff = view.diff!;
       return [
         section('Changed cases by priority', CASE_CHANGE_COLUMNS, top(TABLE_ROWS.list)(diff.cases), diff.cases.length, 'No case changed.'),
-        section('Officers whose caseload moved', OFFICER_CHANGE_COLUMNS, top(TABLE_ROWS.report.officers)(diff.officers), diff.officers.length, 'No caseload moved.'),
+        // Apart from the news, so "changed" never counts a case that merely stayed lost.
+        section(
+          diff.unchanged.every((change) => change.lost) ? 'Still lost, unchanged' : 'Unchanged cases',
+          CASE_CHANGE_COLUMNS,
+          top(TABLE_ROWS.list)(diff.unchanged),
+          diff.unchanged.length,
+          'No unchanged case is still lost.',
+        ),
+        section('Officers whose status or caseload changed', OFFICER_CHANGE_COLUMNS, top(TABLE_ROWS.report.officers)(diff.officers), diff.officers.length, 'No officer changed.'),
       ];
     }
     case 'plan': {
@@ -317,7 +344,8 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
       return { columns: TASK_COLUMNS as readonly Column<unknown>[], rows: view.limit === null ? tasks : tasks.slice(0, view.limit) };
     }
     case 'diff': {
-      const cases = view.diff!.cases;
+      // The changed cases, then the unchanged ones (their change column says so).
+      const cases = [...view.diff!.cases, ...view.diff!.unchanged];
       return { columns: CASE_CHANGE_COLUMNS as readonly Column<unknown>[], rows: view.limit === null ? cases : cases.slice(0, view.limit) };
     }
     case 'plan':

@@ -60,6 +60,7 @@ export function redactDiff(diff: DiffReport): DiffReport {
   return {
     ...diff,
     cases: diff.cases.map((change) => ({ ...change, name: null })),
+    unchanged: diff.unchanged.map((change) => ({ ...change, name: null })),
     officers: diff.officers.map((officer) => ({ ...officer, name: null })),
   };
 }

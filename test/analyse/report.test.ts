@@ -35,7 +35,7 @@ const exports: Exports = {
       caseRecord({ crn: 'H', invalidData: true, addressKnown: false }),
     ],
   }),
-  inputs: [{ file: 'offenders', path: 'offenders.csv', rows: 9, used: 8, rejected: 1 }],
+  inputs: [{ file: 'offenders', path: 'offenders.csv', rows: 9, used: 8, rejected: 1, ignored_columns: [], column_hints: [] }],
   issues: [issue],
 };
 

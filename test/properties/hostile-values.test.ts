@@ -21,6 +21,7 @@ import { StringOutput } from '../../src/render/output.js';
 import { buildView, NO_FILTER, type View } from '../../src/render/view.js';
 import { DEFAULT_EMAIL } from '../../src/render/email.js';
 import { plainText } from '../../src/render/text.js';
+import { isFooterRow } from '../../src/read/table.js';
 import { tempDir } from '../helpers/cli.js';
 import { dayOf } from './export-model.js';
 import { fcOptions } from './support.js';
@@ -48,6 +49,10 @@ const OFFICERS = ['officer_id', 'name', 'team', 'pdu', 'manager_id', 'grade', 's
 const OFFENDERS = ['crn', 'officer_id', 'risk', 'name', 'tier', 'sentence_type', 'start_date', 'last_contact', 'da_flag', 'da_check', 'last_assessment'];
 const CONTACTS = ['crn', 'date', 'outcome', 'type'];
 
+/** An export with no officer or no case that can be read is an input error (test/read/all-clear.test.ts). */
+const readable = (model: HostileExport): boolean =>
+  model.officers.some((row) => row[0]!.trim() !== '') && model.offenders.some((row) => row[0]!.trim() !== '' && !isFooterRow(row));
+
 const hostileExport = fc.record({
   officers: fc.array(fc.tuple(key(OFFICER_IDS), hostile, hostile, hostile, key(OFFICER_IDS), hostile, fc.oneof(fc.constant(''), hostile), hostile), { minLength: 1, maxLength: 4 }),
   offenders: fc.array(
@@ -55,7 +60,7 @@ const hostileExport = fc.record({
     { minLength: 1, maxLength: 8 },
   ),
   contacts: fc.array(fc.tuple(key(CRNS), date, fc.oneof(fc.constantFrom('attended', 'FTA'), hostile), hostile), { maxLength: 8 }),
-});
+}).filter((model) => readable(model as HostileExport));
 type HostileExport = { officers: string[][]; offenders: string[][]; contacts: string[][] };
 
 const field = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);

@@ -203,7 +203,7 @@ describe('a missing required column', () => {
     const error = await rejection(() => read(dir));
     expect(error).toBeInstanceOf(InputError);
     expect(error.exitCode).toBe(3);
-    expect(error.message).toBe(`${dir}/offenders.csv: missing required column officer_id; found CRN, Oficer ID, Risk, Name; did you mean "Oficer ID"?`);
+    expect(error.message).toBe(`${dir}/offenders.csv: missing required column officer_id; found CRN, Oficer ID, Risk, Name; did you mean "Oficer ID"? To read it as officer_id, add to the config file: {"columns":{"offenders":{"officer_id":["Oficer ID"]}}}`);
   });
 
   it('names the other missing columns too, and gives no suggestion when none is close', async () => {
