@@ -132,7 +132,8 @@ describe('officer status changes with no case moving', () => {
   const officer = (officer_id: string, status: string | null): OfficerResult => ({
     officer_id, name: null, grade: null, team: 'T', pdu: null, manager_id: null, status, status_since: null, contracted_hours: 37,
     caseload: 0, by_risk: { very_high: 0, high: 0, medium: 0, low: 0, unknown: 0 } as OfficerResult['by_risk'], points: 0,
-    capacity_points: null, capacity_pct: null, overdue: 0, lost: 0, seen_on_time_pct: null, flags: [],
+    capacity_points: null, capacity_pct: null, overdue: 0, lost: 0, seen_on_time_pct: null, flags: [], reduction_pct: 0,
+    peer_group: null, rates: { overdue: null, lost: null, assessment_overdue: null }, outliers: { overdue: null, lost: null, assessment_overdue: null },
   });
 
   it('are reported, each with its kind, and counted in the summary', async () => {

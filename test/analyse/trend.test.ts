@@ -7,7 +7,7 @@ import { caseRecord, exportsOf, officer, run } from './builders.js';
 const noFlags = (): Record<CaseFlag, number> => Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
 
 function group(name: string | null, lost: number): GroupResult {
-  return { name, officers_in_post: 1, absent: 0, left: 0, cases: 10, lost, overdue: 0, average_caseload: 10, capacity_pct: 50 };
+  return { name, officers_in_post: 1, absent: 0, left: 0, cases: 10, lost, overdue: 0, average_caseload: 10, capacity_pct: 50, available_capacity_pct: 50 };
 }
 
 /** A week whose lost cases are `lost` (crns), each with priority its position + 1. */
@@ -103,7 +103,8 @@ describe('summariseWeek', () => {
     );
     const summary = summariseWeek(report, false);
     expect(summary).toMatchObject({ as_of: '2026-11-16', cases: 3, lost: 2, lost_crns: ['A', 'B'], lost_cases: null });
-    expect(summary.teams.map((entry) => entry.name)).toEqual(['T']);
+    // The two lost cases have no team: they count in the no-team row, so no case falls out of the series.
+    expect(summary.teams.map((entry) => entry.name)).toEqual(['T', null]);
     const latest = summariseWeek(report, true);
     expect(latest.lost_cases!.map((lost) => [lost.crn, lost.flags])).toEqual([
       ['A', ['unknown_officer']],

@@ -168,10 +168,16 @@ describe('workload reductions and leavers through the CLI (SPEC 2.2)', () => {
     } finally {
       remove();
     }
+  });
+});
+
 describe('caseload officers: filters (issue 9)', () => {
   it('--officer picks that officer, without regard to case (not --officers, the file option)', () => {
     const result = runCli(['officers', SAMPLE, '--officer', 'n07f726', '--format', 'ndjson', ...AS_OF]);
+    expect(result.exitCode).toBe(0);
     expect(result.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { officer_id: string }).officer_id)).toEqual(['N07F726']);
+  });
+
   it('--team lists the team’s officers; --risk only those holding a case at that risk, full rows', () => {
     const ids = (...extra: string[]) =>
       runCli(['officers', SAMPLE, '--format', 'ndjson', ...AS_OF, ...extra])
@@ -183,6 +189,8 @@ describe('caseload officers: filters (issue 9)', () => {
     expect(team.map((officer) => officer.officer_id)).toEqual(everyone.filter((officer) => officer.team === 'Islington').map((officer) => officer.officer_id));
     const veryHigh = ids('--risk', 'very_high');
     expect(veryHigh).toEqual(everyone.filter((officer) => officer.by_risk.very_high > 0));
+  });
+
   it('fits COLUMNS=80', () => {
     const result = runCli(['officers', SAMPLE, ...AS_OF], { env: { COLUMNS: '80' } });
     expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);

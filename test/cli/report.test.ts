@@ -101,9 +101,9 @@ describe('caseload report --json: the SPEC 3 document', () => {
     expect(lines[0]).toBe('{');
     expect(lines[1]).toBe('  "schema_version": 1,');
     const caseLines = lines.filter((line) => line.startsWith('    {"crn":'));
-    expect(caseLines).toHaveLength(doc.cases.length);
-    expect(caseLines.map((line) => JSON.parse(line.replace(/,$/, '')).crn)).toEqual(doc.cases.map((result: { crn: string }) => result.crn));
-    expect(lines.filter((line) => line.startsWith('    {"officer_id":'))).toHaveLength(doc.officers.length);
+    expect(caseLines).toHaveLength((doc.cases as Json[]).length);
+    expect(caseLines.map((line) => JSON.parse(line.replace(/,$/, '')).crn)).toEqual((doc.cases as { crn: string }[]).map((result) => result.crn));
+    expect(lines.filter((line) => line.startsWith('    {"officer_id":'))).toHaveLength((doc.officers as Json[]).length);
   });
 
   it('uses snake_case keys throughout', () => {

@@ -15,6 +15,9 @@ interface Group {
   cases: number;
   lost: number;
   overdue: number;
+  absent: number;
+  capacity_pct: number | null;
+  available_capacity_pct: number | null;
 }
 interface Doc {
   officers: { officer_id: string; team: string | null; manager_id: string | null; caseload: number; lost: number; overdue: number }[];

@@ -241,21 +241,6 @@ describe('validate dirty', () => {
   });
 });
 
-describe('validate and findings (issue 9)', () => {
-  it('--fail-on is a usage error: validate shows data issues, not the lost cases it would judge', () => {
-    const result = runCli(['validate', 'fixtures/north-london', '--fail-on', 'lost', '--quiet', ...AS_OF]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(
-      'caseload: --fail-on: validate lists data issues, not findings; --strict exits 3 when there are any, or use --fail-on with report or cases\n',
-    );
-  });
-
-  it('fits COLUMNS=80, cutting the long paths and messages', () => {
-    const result = runCli(['validate', 'fixtures/north-london', ...AS_OF], { env: { COLUMNS: '80' } });
-    expect(result.exitCode).toBe(0);
-    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
-    expect(result.stdout).toContain('…');
 /**
  * SPEC 3.3 on a spreadsheet-made export (issue 9): headers renamed by hand, an officer code
  * typed in lower case and footer rows. Each is said, none passes for a clean week.
@@ -275,9 +260,12 @@ describe('an export saved from a spreadsheet', () => {
     'officers.csv': readFileSync(join(ROOT, 'fixtures/north-london/officers.csv')),
     'offenders.csv': [renamed, ...rows, footer('Total'), footer('Total rows: 40')].join('\n') + '\n',
     'mapped.json': JSON.stringify({ columns: { offenders: { last_contact: ['Last Contact Date'], start_date: ['Sentence Start Date'] } } }),
+  });
   afterAll(cleanup);
+
   it('--json lists the headers not read, what they look like, the footers and the officer code', () => {
     const result = runCli(['validate', dir, '--json', ...AS_OF]);
+    expect(result.exitCode).toBe(0);
     const document = JSON.parse(result.stdout) as { inputs: (Input & { ignored_columns: string[]; column_hints: unknown[] })[]; issues: Issue[] };
     const offenders = document.inputs.find((input) => input.file === 'offenders')!;
     expect(offenders).toMatchObject({ rows: 42, used: 40, rejected: 2 });
@@ -293,8 +281,11 @@ describe('an export saved from a spreadsheet', () => {
       [43, null, 'footer_row'],
     ]);
     expect(document.issues[1]!.message).toBe('"Total" is a spreadsheet footer row, not a record; not read');
+  });
+
   it('table: the inputs name the columns not read, and standard error the config that maps each', () => {
     const result = runCli(['validate', dir, ...AS_OF]);
+    expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/Columns not read/);
     expect(result.stdout).toMatch(/Sentence Start Date, Last Contact Date/);
     expect(result.stderr.trim().split('\n')).toEqual([
@@ -302,6 +293,8 @@ describe('an export saved from a spreadsheet', () => {
       `caseload: ${dir}/offenders.csv: "Sentence Start Date" looks like start_date; to read it, add to the config file: {"columns":{"offenders":{"start_date":["Sentence Start Date"]}}}`,
       `caseload: ${dir}/offenders.csv: "Last Contact Date" looks like last_contact; to read it, add to the config file: {"columns":{"offenders":{"last_contact":["Last Contact Date"]}}}`,
     ]);
+  });
+
   it('reads the case of a lower-case officer code as that officer\'s, and no footer as a case', () => {
     const result = runCli(['cases', dir, '--json', '--all', ...AS_OF]);
     const cases = (JSON.parse(result.stdout) as { cases: (CaseJson & { officer_id: string | null; flags: string[] })[] }).cases;
@@ -309,6 +302,8 @@ describe('an export saved from a spreadsheet', () => {
     expect(first.officer_id).toBe(officerCode);
     expect(first.flags).not.toContain('unknown_officer');
     expect(cases.some((one) => /^total/i.test(one.crn))).toBe(false);
+  });
+
   it('with the columns mapped as the note says, reads them: the contact checks run again', () => {
     const skipped = (args: string[]): string[] =>
       (JSON.parse(runCli(['validate', dir, '--json', ...AS_OF, ...args]).stdout) as { checks_skipped: { check: string }[] }).checks_skipped.map((check) => check.check);
@@ -317,7 +312,9 @@ describe('an export saved from a spreadsheet', () => {
     expect(mapped.stderr).toBe('');
     expect((JSON.parse(mapped.stdout) as { inputs: { ignored_columns: string[] }[] }).inputs[1]!.ignored_columns).toEqual([]);
     expect(skipped(['--config', join(dir, 'mapped.json')])).not.toContain('never_seen');
+  });
 });
+
 describe('exports that are not what they seem', () => {
   const officers = readFileSync(join(ROOT, 'fixtures/north-london/officers.csv'));
   const offenders = readFileSync(join(ROOT, 'fixtures/north-london/offenders.csv'), 'utf8');
@@ -332,10 +329,15 @@ describe('exports that are not what they seem', () => {
       cleanup();
     }
   };
+
   it('an offenders.csv with a header and no rows is an input error (exit 3), not 0 cases', () => {
     expectInputError({ 'officers.csv': officers, 'offenders.csv': `${offenders.split('\n')[0]}\n` }, [], 'offenders.csv: no cases: no rows under its header; was the export cut short?');
+  });
+
   it('an officers.csv with a header and no rows is one too: every case would be unknown_officer', () => {
     expectInputError({ 'officers.csv': 'officer_id,name,status\n', 'offenders.csv': offenders }, [], 'officers.csv: no officers: no rows under its header; was the export cut short?');
+  });
+
   it.each([
     ['.xlsx', Buffer.from('504b030414000600080000002100', 'hex')],
     ['.xls', Buffer.from('d0cf11e0a1b11ae10000000000000000', 'hex')],
@@ -343,11 +345,32 @@ describe('exports that are not what they seem', () => {
     const message = 'offenders.csv: a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file; open it and save it as CSV (UTF-8)';
     expectInputError({ 'officers.csv': officers, 'offenders.csv': Buffer.concat([bytes, Buffer.alloc(64, 0xff)]) }, [], message);
     expectInputError({ 'officers.csv': officers, 'offenders.csv': Buffer.concat([bytes, Buffer.alloc(64, 0xff)]) }, ['--encoding', 'windows-1252'], message);
+  });
+
   it('a missing required column names the header like it and the config that maps it', () => {
     const renamed = offenders.replace(/^crn,/, 'Case Ref No,');
     expectInputError(
       { 'officers.csv': officers, 'offenders.csv': renamed },
       [],
       'offenders.csv: missing required column crn; found Case Ref No, name, officer_id, risk, tier, sentence_type, start_date, end_date, … 8 more; did you mean "Case Ref No"? To read it as crn, add to the config file: {"columns":{"offenders":{"crn":["Case Ref No"]}}}',
+    );
+  });
+});
+
+describe('validate and findings (issue 9)', () => {
+  it('--fail-on is a usage error: validate shows data issues, not the lost cases it would judge', () => {
+    const result = runCli(['validate', 'fixtures/north-london', '--fail-on', 'lost', '--quiet', ...AS_OF]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'caseload: --fail-on: validate lists data issues, not findings; --strict exits 3 when there are any, or use --fail-on with report or cases\n',
+    );
+  });
+
+  it('fits COLUMNS=80, cutting the long paths and messages', () => {
+    const result = runCli(['validate', 'fixtures/north-london', ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(result.exitCode).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(result.stdout).toContain('…');
   });
 });

@@ -37,6 +37,11 @@ export function caseResult(overrides: Partial<CaseResult> = {}): CaseResult {
     safeguarding_flag: false,
     priority: 1,
     line: 2,
+    reset: false,
+    reset_date: null,
+    next_contact_due: null,
+    assessment_due: null,
+    ends_in_days: null,
     ...overrides,
   };
 }
@@ -52,6 +57,7 @@ export function officerResult(overrides: Partial<OfficerResult> = {}): OfficerRe
     status: 'active',
     status_since: null,
     contracted_hours: 37,
+    reduction_pct: 0,
     caseload: 1,
     by_risk: { very_high: 0, high: 0, medium: 1, low: 0, unknown: 0 },
     points: 63,

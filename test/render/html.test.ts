@@ -28,6 +28,7 @@ const group = (name: string | null, cases: number, lost: number, overdue: number
   overdue,
   average_caseload: cases,
   capacity_pct: null,
+  available_capacity_pct: null,
 });
 
 /** A figure's table as the text a person reads, a row per line. */
