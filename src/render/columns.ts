@@ -301,6 +301,7 @@ export function displayText<Row>(column: Column<Row>, row: Row): string {
   const value = column.value(row);
   if (typeof value !== 'number') return cellText(value);
   if (column.decimals !== undefined) return value.toFixed(column.decimals);
-  // Counts with thousands separators (1,807), as the summary writes them; a line number as it is (file:line).
-  return column.key === 'line' ? String(value) : value.toLocaleString('en-GB');
+  // Counts with thousands separators (1,807), as the summary writes them; a line number (file:line)
+  // and a priority rank (the # a person quotes back) as they are.
+  return column.key === 'line' || column.key === 'priority' ? String(value) : value.toLocaleString('en-GB');
 }
