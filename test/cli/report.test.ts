@@ -40,7 +40,7 @@ describe('caseload report: golden transcripts', () => {
   });
 });
 
-const TOP_KEYS = ['schema_version', 'as_of', 'config', 'inputs', 'checks_skipped', 'summary', 'officers', 'managers', 'teams', 'pdus', 'cases', 'issues'];
+const TOP_KEYS = ['schema_version', 'as_of', 'config', 'inputs', 'checks_skipped', 'summary', 'officers', 'managers', 'teams', 'pdus', 'peer_groups', 'cases', 'issues'];
 const CASE_KEYS = ['crn', 'name', 'officer_id', 'team', 'pdu', 'risk', 'tier', 'status', 'last_contact', 'days_since_contact', 'standard_days', 'overdue', 'days_overdue', 'lost', 'flags', 'priority', 'reset', 'reset_date', 'next_contact_due', 'assessment_due', 'ends_in_days'];
 const OFFICER_KEYS = ['officer_id', 'name', 'grade', 'team', 'pdu', 'manager_id', 'status', 'caseload', 'by_risk', 'points', 'capacity_points', 'capacity_pct', 'overdue', 'lost', 'flags'];
 const DATE_KEYS = new Set(['as_of', 'last_contact', 'start_date', 'end_date', 'status_since', 'reset_date', 'next_contact_due', 'assessment_due']);
