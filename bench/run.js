@@ -23,8 +23,10 @@
  * getrusage ru_maxrss, read by GNU time (`/usr/bin/time -f %M`) when present, else by
  * bench/rss-hook.js loaded into the child with --import; the child's user+system CPU seconds are
  * read the same way, and are the steadier figure when other work shares the machine (the load
- * average is recorded with each target for that reason). The floor is bench/floor.js (bare
- * csv-parse over offenders.csv and contacts.csv), timed the same way.
+ * average is recorded with each target for that reason). The peer is bench/duckdb.js: DuckDB
+ * running bench/duckdb.sql (the core of the job in SQL) over the same files and as-of date; the
+ * ratio of caseload's median to DuckDB's is the headline figure. The floor is bench/floor.js
+ * (bare csv-parse over offenders.csv and contacts.csv). Both are timed the same way.
  *
  * Each target also times `caseload plan DIR --as-of 2026-11-16 --format json` the same way, the
  * reallocation plan (SPEC 2.3), which must stay within 1.2x of the report's time (--no-plan skips it).
@@ -59,6 +61,7 @@ const STDERR_TAIL_CHARS = 4000;
 
 const CLI = join(REPO_ROOT, 'bin', 'caseload.js');
 const FLOOR = join(REPO_ROOT, 'bench', 'floor.js');
+const DUCKDB = join(REPO_ROOT, 'bench', 'duckdb.js');
 const RSS_HOOK = join(REPO_ROOT, 'bench', 'rss-hook.js');
 const GNU_TIME = '/usr/bin/time';
 // Peak RSS in KB, then user and system CPU seconds: the same line bench/rss-hook.js writes.
@@ -69,10 +72,10 @@ const RESULTS_MD = join(REPO_ROOT, 'bench', 'RESULTS.md');
 // --- Arguments -----------------------------------------------------------------------------------
 
 const USAGE = `usage: npm run bench -- [--scales london,national,national:html,national-trend,large,london-quoted] [--all] [--runs N]
-                      [--timeout SECONDS] [--no-contacts10] [--no-floor] [--no-due] [--no-plan] [--rss-method time|hook]`;
+                      [--timeout SECONDS] [--no-contacts10] [--no-floor] [--no-duckdb] [--no-due] [--no-plan] [--rss-method time|hook]`;
 
 function parseArgs(argv) {
-  const args = { targets: DEFAULT_SCALES, runs: null, timeout: DEFAULT_TIMEOUT_SECONDS, contacts10: true, floor: true, due: true, plan: true, rssMethod: null };
+  const args = { targets: DEFAULT_SCALES, runs: null, timeout: DEFAULT_TIMEOUT_SECONDS, contacts10: true, floor: true, duckdb: true, due: true, plan: true, rssMethod: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -85,6 +88,7 @@ function parseArgs(argv) {
     else if (arg === '--timeout') args.timeout = positiveInt(arg, value());
     else if (arg === '--no-contacts10') args.contacts10 = false;
     else if (arg === '--no-floor') args.floor = false;
+    else if (arg === '--no-duckdb') args.duckdb = false;
     else if (arg === '--no-due') args.due = false;
     else if (arg === '--no-plan') args.plan = false;
     else if (arg === '--rss-method') args.rssMethod = value();
@@ -303,10 +307,20 @@ async function benchTarget(target, args, method) {
     floor = { ...summariseRuns(floorRuns), median_parse_s: round(median(parsed.map((p) => p.parse_seconds)), 3), records: parsed[0]?.records ?? null, runs: floorRuns.map(({ stdout, ...rest }) => rest) };
   }
 
+  // The peer answers the same question of the same files; its ratio is the headline figure.
+  let duckdb = null;
+  if (args.duckdb && variant !== TREND && format === 'json') {
+    const peerRuns = await repeat(method, [DUCKDB, data.dir, AS_OF], runs, { ...options, captureStdout: true }, 'duckdb');
+    const counted = peerRuns.find((run) => !run.error)?.stdout;
+    duckdb = { ...summariseRuns(peerRuns), counted: counted ? JSON.parse(counted) : null, runs: peerRuns.map(({ stdout, ...rest }) => rest) };
+  }
+
   return {
     target: name, scale, variant, format, output_mb: outputMb, dir: data.dir, rows: data.rows, total_rows: totalRows, total_mb: round(totalBytes / 1e6, 1),
     generated_s: round(data.generatedSeconds, 2), load_avg_1m: { before: loadBefore, after: round(loadavg()[0], 2) }, runs_requested: runs, runs: cliRuns, ...cli,
     rows_per_s: cli.median_s ? Math.round(totalRows / cli.median_s) : null,
+    duckdb, ratio_to_duckdb: cli.median_s && duckdb?.median_s ? round(cli.median_s / duckdb.median_s, 2) : null,
+    cpu_ratio_to_duckdb: cli.median_cpu_s && duckdb?.median_cpu_s ? round(cli.median_cpu_s / duckdb.median_cpu_s, 2) : null,
     due, due_ratio_to_report: cli.median_s && due?.median_s ? round(due.median_s / cli.median_s, 2) : null,
     plan, plan_ratio_to_report: cli.median_s && plan?.median_s ? round(plan.median_s / cli.median_s, 2) : null,
     plan_cpu_ratio_to_report: cli.median_cpu_s && plan?.median_cpu_s ? round(plan.median_cpu_s / cli.median_cpu_s, 2) : null,
@@ -373,6 +387,10 @@ const TABLE_COLUMNS = [
   ['MB', (r) => fmt(r.total_mb, 1)],
   ['runs ok', (r) => `${r.ok}/${r.runs_requested}`],
   ['median s', (r) => fmt(r.median_s)],
+  ['× duckdb', (r) => fmt(r.ratio_to_duckdb, 2)],
+  ['duckdb s', (r) => fmt(r.duckdb?.median_s)],
+  ['duckdb RSS MB', (r) => fmt(r.duckdb?.peak_rss_mb, 0)],
+  ['× duckdb cpu', (r) => fmt(r.cpu_ratio_to_duckdb, 2)],
   ['min s', (r) => fmt(r.min_s)],
   ['cpu s', (r) => fmt(r.median_cpu_s)],
   ['rows/s', (r) => thousands(r.rows_per_s)],
@@ -399,6 +417,13 @@ function textTable(results) {
   const cells = [TABLE_COLUMNS.map(([title]) => title), ...results.map((r) => TABLE_COLUMNS.map(([, cell]) => cell(r)))];
   const widths = TABLE_COLUMNS.map((_, c) => Math.max(...cells.map((row) => row[c].length)));
   return cells.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+/** `national: caseload 3.51 s, DuckDB 1.31 s: ×2.68` — the headline figure, one line per export. */
+function headlines(results) {
+  return results
+    .filter((r) => r.ratio_to_duckdb !== null && r.ratio_to_duckdb !== undefined)
+    .map((r) => `${r.target}: caseload ${fmt(r.median_s)} s, DuckDB ${fmt(r.duckdb.median_s)} s: ×${fmt(r.ratio_to_duckdb)} DuckDB's time`);
 }
 
 function contactsCheck(results) {
@@ -463,10 +488,15 @@ export function writeReports(results, info) {
     `\`caseload report DIR --as-of ${AS_OF} --format json > /dev/null\` on synthetic exports from`,
     '`bench/generate.js`; written by `npm run bench` (bench/run.js). Median and min are wall seconds',
     'of the whole child process, node start-up included; rows/s is the rows of the three files over',
-    'the median; peak RSS is the median of the runs\' peaks; floor is bare csv-parse reading',
-    'offenders.csv and contacts.csv in one process (bench/floor.js), timed the same way; cpu s is',
-    'the child\'s user+system CPU seconds (median), steadier than wall time on a shared machine.',
-    `A \`-trend\` row is \`caseload trend DIR --format json\` over ${WEEKLY_EXPORTS} weekly exports of the scale (no floor).`,
+    'the median; peak RSS is the median of the runs\' peaks. × duckdb, the headline figure, is',
+    'caseload\'s median over that of DuckDB running bench/duckdb.sql (the core of the job in SQL:',
+    'last attended contact per case, days since, overdue, caseload per officer, written as JSON)',
+    'over the same files; floor is bare csv-parse reading offenders.csv and contacts.csv in one',
+    'process (bench/floor.js). Both are timed the same way; cpu s is the child\'s user+system CPU',
+    'seconds (median), steadier than wall time on a shared machine.',
+    '',
+    ...headlines(results).map((line) => `- ${line}`),
+    `A \`-trend\` row is \`caseload trend DIR --format json\` over ${WEEKLY_EXPORTS} weekly exports of the scale (no floor, no DuckDB).`,
     '',
     markdownTable(results),
     '',
@@ -502,7 +532,7 @@ async function main() {
     writeReports(results, info);
   }
 
-  console.log(`\n${textTable(results)}`);
+  console.log(`\n${headlines(results).join('\n')}\n\n${textTable(results)}`);
   const check = contactsCheckText(contactsCheck(results));
   if (check) console.log(`\n${check}`);
   for (const line of formatChecks(results)) console.log(`\n${line}`);
