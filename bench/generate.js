@@ -49,6 +49,9 @@ const CONTACT_LOG_DAYS = 365; // contacts.csv covers the year to AS_OF
 const MAX_CASE_AGE_DAYS = 3 * 365; // supervision began up to three years ago
 const DATE_TABLE_PAST_DAYS = 4000; // furthest date written: officer start dates, ~11 years back
 const DATE_TABLE_FUTURE_DAYS = 1500; // furthest end_date: start + 3 years
+/** The weekly series for `trend`: this many exports, a week apart, the last as of AS_OF. */
+export const WEEKLY_EXPORTS = 8;
+const WEEKLY_MAX_DAYS_BACK = 7 * 52; // room in the date table for up to a year of weeks
 
 const OFFICER_HEADER = ['officer_id', 'name', 'grade', 'team', 'pdu', 'manager_id', 'contracted_hours', 'status',
   'status_since', 'start_date', 'agency', 'last_supervision', 'email'];
@@ -190,12 +193,17 @@ function runningTotals(weights) {
 const DATE_TABLE = (() => {
   const asOfMs = Date.parse(`${AS_OF}T00:00:00Z`);
   const table = [];
-  for (let n = -DATE_TABLE_FUTURE_DAYS; n <= DATE_TABLE_PAST_DAYS; n++) {
+  for (let n = -DATE_TABLE_FUTURE_DAYS; n <= DATE_TABLE_PAST_DAYS + WEEKLY_MAX_DAYS_BACK; n++) {
     table.push(new Date(asOfMs - n * 86_400_000).toISOString().slice(0, 10));
   }
   return table;
 })();
-const dateAgo = (days) => DATE_TABLE[days + DATE_TABLE_FUTURE_DAYS];
+/**
+ * Days the export being written is dated before AS_OF: 0 for the single-export scales, 7k for
+ * the weekly series `trend` is benchmarked on (set by generate() while it writes one week).
+ */
+let weeksBackDays = 0;
+const dateAgo = (days) => DATE_TABLE[days + weeksBackDays + DATE_TABLE_FUTURE_DAYS];
 /** 0 = Sunday; AS_OF is a Monday. */
 const weekdayAgo = (days) => (((1 - days) % 7) + 7) % 7;
 
@@ -497,16 +505,29 @@ function readMarker(dir) {
   }
 }
 
-/** Writes the three files of one scale/variant into dir; returns row counts and bytes. */
-export function generate(scale, variant, dir) {
+/**
+ * Writes the three files of one scale/variant into dir; returns row counts and bytes. With
+ * weeksBack > 0, the export is dated that many weeks before AS_OF (every date moved back), and
+ * its cases and contacts are drawn from streams of their own: each week of the series differs.
+ */
+export function generate(scale, variant, dir, weeksBack = 0) {
   checkName(scale, variant);
   const size = SCALES[scale];
   const style = variant ? VARIANTS[variant] : PLAIN;
   mkdirSync(dir, { recursive: true });
+  weeksBackDays = 7 * weeksBack;
+  try {
+    return writeExport(scale, dir, size, style, weeksBack === 0 ? scale : `${scale}:week-${weeksBack}`);
+  } finally {
+    weeksBackDays = 0;
+  }
+}
+
+function writeExport(scale, dir, size, style, streams) {
   const officers = writeOfficers(join(dir, 'officers.csv'), size.officers, style, scale);
-  const cases = writeOffenders(join(dir, 'offenders.csv'), size.cases, officers, style, scale);
+  const cases = writeOffenders(join(dir, 'offenders.csv'), size.cases, officers, style, streams);
   // The contacts10 stream is its own, so the 1x and 10x logs are not prefixes of each other.
-  const contactsLabel = `${scale}:contacts:x${style.contactsFactor}`;
+  const contactsLabel = `${streams}:contacts:x${style.contactsFactor}`;
   const contacts = writeContacts(join(dir, 'contacts.csv'), size.contacts * style.contactsFactor, cases, officers, style,
     contactsLabel);
   const rows = { officers: officers.rows, offenders: cases.rows, contacts };
@@ -536,6 +557,39 @@ export function ensureExport(scale, variant = null, { force = false, log = () =>
   const generatedSeconds = (performance.now() - started) / 1000;
   writeFileSync(join(dir, MARKER), `${JSON.stringify({ version: GENERATOR_VERSION, scale, variant, as_of: AS_OF, rows, bytes, generated_seconds: Number(generatedSeconds.toFixed(2)) }, null, 2)}\n`);
   return { dir, rows, bytes, generatedSeconds };
+}
+
+/** The date `weeksBack` weeks before AS_OF, YYYY-MM-DD. */
+export function weekDate(weeksBack) {
+  return new Date(Date.parse(`${AS_OF}T00:00:00Z`) - weeksBack * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The weekly series of `scale` for `caseload trend`: WEEKLY_EXPORTS folders named by their dates
+ * (the last AS_OF) under one folder, each generated once and cached like the single exports.
+ * Returns { dir, weeks: [{ dir, rows, bytes, generatedSeconds }] }.
+ */
+export function ensureWeeklyExports(scale, { force = false, log = () => {} } = {}) {
+  checkName(scale, null);
+  const holder = join(CACHE_ROOT, `${scale}-weekly`);
+  const weeks = [];
+  for (let weeksBack = WEEKLY_EXPORTS - 1; weeksBack >= 0; weeksBack--) {
+    const asOf = weekDate(weeksBack);
+    const dir = join(holder, asOf);
+    const marker = readMarker(dir);
+    if (!force && marker && marker.version === GENERATOR_VERSION) {
+      weeks.push({ dir, rows: marker.rows, bytes: marker.bytes, generatedSeconds: null });
+      continue;
+    }
+    log(`generating ${scale} as of ${asOf} into ${dir} ...`);
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+    const started = performance.now();
+    const { rows, bytes } = generate(scale, null, dir, weeksBack);
+    const generatedSeconds = (performance.now() - started) / 1000;
+    writeFileSync(join(dir, MARKER), `${JSON.stringify({ version: GENERATOR_VERSION, scale, as_of: asOf, rows, bytes, generated_seconds: Number(generatedSeconds.toFixed(2)) }, null, 2)}\n`);
+    weeks.push({ dir, rows, bytes, generatedSeconds });
+  }
+  return { dir: holder, weeks };
 }
 
 // --- Command line --------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ export const EXIT = {
   usage: 2,
   input: 3,
   internal: 70,
+  /** Output could not be written (a full disk, a broken standard error): sysexits' EX_IOERR. */
+  output: 74,
   /** Mail not delivered (`caseload notify`): sysexits' EX_TEMPFAIL, as sendmail uses. */
   delivery: 75,
 } as const;
@@ -41,5 +43,12 @@ export class InputError extends CaseloadError {
 export class DeliveryError extends CaseloadError {
   constructor(message: string) {
     super(message, EXIT.delivery);
+  }
+}
+
+/** Output that could not be written: standard output, standard error, a digest file (exit 74). */
+export class OutputError extends CaseloadError {
+  constructor(message: string) {
+    super(message, EXIT.output);
   }
 }

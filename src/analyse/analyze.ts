@@ -8,8 +8,9 @@ import { formatDay, type Day } from '../read/values.js';
 import { analyseCase, rankCases, type CaseContext } from './cases.js';
 import { skippedChecks } from './checks.js';
 import { analyseManagers, analyseOfficers, compareOfficers, type OfficerSort } from './officers.js';
-import { CASE_FLAGS, OFFICER_FLAGS, SCHEMA_VERSION, type CaseFlag, type CaseResult, type OfficerFlag, type Report } from './report.js';
+import { SCHEMA_VERSION, type CaseResult, type Report } from './report.js';
 import { rollUp } from './rollups.js';
+import { summarise } from './summary.js';
 
 export interface AnalyseOptions {
   readonly asOf: Day;
@@ -38,15 +39,9 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
     analysed.push(record);
     results.push(analyseCase(record, context, position));
   });
-  const officers = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
+  const { officers, peerGroups } = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
   rankCases(results);
   officers.sort(compareOfficers(options.sort ?? 'capacity'));
-
-  const flagCounts = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
-  for (const result of results) for (const code of result.flags) flagCounts[code]++;
-  const officerFlagCounts = Object.fromEntries(OFFICER_FLAGS.map((code) => [code, 0])) as Record<OfficerFlag, number>;
-  for (const officer of officers) for (const code of officer.flags) officerFlagCounts[code]++;
-  const count = (status: string): number => analysed.filter((record) => record.status === status).length;
 
   return {
     schema_version: SCHEMA_VERSION,
@@ -54,26 +49,12 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
     config,
     inputs: exports.inputs,
     checks_skipped: checksSkipped,
-    summary: {
-      cases: results.length,
-      active: count('active'),
-      custody: count('custody'),
-      warrant: count('warrant'),
-      terminated: exports.cases.length - analysed.length,
-      officers: exports.officers.length,
-      lost: results.filter((result) => result.lost).length,
-      overdue: results.filter((result) => result.overdue).length,
-      reset: results.filter((result) => result.reset).length,
-      da_flagged: analysed.filter((record) => record.daFlag).length,
-      safeguarding_flagged: analysed.filter((record) => record.safeguardingFlag).length,
-      flags: flagCounts,
-      officer_flags: officerFlagCounts,
-      issues: exports.issues.length,
-    },
+    summary: summarise(results, officers, { terminated: exports.cases.length - analysed.length, issues: exports.issues.length }),
     officers,
     managers: analyseManagers(officers, config),
-    teams: rollUp(officers, 'team'),
-    pdus: rollUp(officers, 'pdu'),
+    teams: rollUp(officers, results, 'team'),
+    pdus: rollUp(officers, results, 'pdu'),
+    peer_groups: peerGroups,
     cases: results,
     issues: exports.issues,
   };

@@ -72,12 +72,15 @@ export function resetState(
   const exempt = record.risk === 'very_high' || record.mappaLevel === null || record.mappaLevel >= 1 || record.safeguardingFlag;
   return { marked, exempt, inReset: marked && !exempt, resetDate: date };
 }
+/** Told of every flag rule the case is checked against, and whether its condition holds (before checks_skipped). */
+export type FlagTrace = (code: CaseFlag, holds: boolean) => void;
 
 /**
  * One case's result, priority still 0 (ranking needs every case). `position` is the case's
  * place in Exports.cases, which lets the contacts fold answer without a lookup by crn.
+ * `trace` lets `explain` follow the very rules that set the flags, rather than restate them.
  */
-export function analyseCase(record: CaseRecord, context: CaseContext, position?: number): CaseResult {
+export function analyseCase(record: CaseRecord, context: CaseContext, position?: number, trace?: FlagTrace): CaseResult {
   const { asOf, config, skipped } = context;
   const { contacts } = context;
   const history = contacts === null ? undefined : position !== undefined && contacts.at ? contacts.at(position) : contacts.get(record.crn);
@@ -106,6 +109,7 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   const officer = record.officerId === null ? undefined : context.officers.get(record.officerId);
   const flags: CaseFlag[] = [];
   const flag = (code: CaseFlag, when: boolean): void => {
+    trace?.(code, when);
     if (when && !skipped.has(code)) flags.push(code);
   };
 
@@ -168,11 +172,14 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
     end_date: record.endDate === null ? null : formatDay(record.endDate),
     last_contact: lastContact === null ? null : formatDay(lastContact),
     days_since_contact: daysSinceContact,
+    days_since_start: daysSinceStart,
     standard_days: standardDays,
     overdue,
     days_overdue: daysOverdue,
     lost,
     flags,
+    da_flag: record.daFlag,
+    safeguarding_flag: record.safeguardingFlag,
     priority: 0,
     line: record.line,
     reset: reset.inReset,

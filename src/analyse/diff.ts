@@ -26,12 +26,26 @@ export interface CaseChange {
   flags_open: CaseFlag[];
   /** Priority in the current export; null for a case that has gone. */
   priority: number | null;
+  /** How the roster status of the case's officer (its previous one, for a gone case) changed. */
+  officer_status_change: OfficerStatusChange | null;
 }
+
+/**
+ * How an officer's place on the roster changed: left, went absent (sick, leave, suspended…),
+ * returned (from an absence, or came back after leaving), joined (not on the previous roster)
+ * or removed (on the previous roster, not on this one).
+ */
+export type OfficerStatusChange = 'left' | 'absent' | 'returned' | 'joined' | 'removed';
 
 export interface OfficerChange {
   officer_id: string;
   name: string | null;
   team: string | null;
+  /** Roster status (null: not on that roster); previous_status is the previous export's. */
+  status: string | null;
+  previous_status: string | null;
+  /** null when the status did not change. */
+  status_change: OfficerStatusChange | null;
   caseload: number | null;
   previous_caseload: number | null;
   caseload_change: number;
@@ -43,6 +57,8 @@ export interface OfficerChange {
 export interface DiffSummary {
   cases: number;
   previous_cases: number;
+  /** Cases with news: appeared, gone, reallocated, or a flag new or resolved. */
+  changed: number;
   appeared: number;
   disappeared: number;
   reallocated: number;
@@ -52,13 +68,21 @@ export interface DiffSummary {
   newly_overdue: number;
   flags_new: Record<CaseFlag, number>;
   flags_resolved: Record<CaseFlag, number>;
+  /** Officers whose roster status changed, by kind of change. */
+  officers_left: number;
+  officers_absent: number;
+  officers_returned: number;
+  officers_joined: number;
+  officers_removed: number;
 }
 
 export interface DiffReport {
   previous_as_of: string;
   summary: DiffSummary;
-  /** Cases with news, and those still lost (all cases of both exports when `all`). */
+  /** Cases with news only: appeared, gone, reallocated, or a flag new or resolved. */
   cases: CaseChange[];
+  /** Cases without news, listed apart: those still lost (every unchanged case when `all`). */
+  unchanged: CaseChange[];
   officers: OfficerChange[];
 }
 
@@ -96,7 +120,19 @@ function compareChange(previous: CaseResult | undefined, current: CaseResult | u
     flags_resolved: flagsResolved,
     flags_open: flagsOpen,
     priority: current?.priority ?? null,
+    officer_status_change: null,
   };
+}
+
+/** What became of an officer between two rosters; null statuses mean not on that roster. */
+export function statusChange(was: string | null, is: string | null): OfficerStatusChange | null {
+  if (was === is) return null;
+  if (was === null) return 'joined';
+  if (is === null) return 'removed';
+  if (is === 'left') return 'left';
+  if (is === 'active') return 'returned';
+  // From active, from having left, or from one kind of absence to another (sick → suspended).
+  return 'absent';
 }
 
 function officerChanges(previous: readonly OfficerResult[], current: readonly OfficerResult[]): OfficerChange[] {
@@ -111,11 +147,18 @@ function officerChanges(previous: readonly OfficerResult[], current: readonly Of
     const wasPct = was?.capacity_pct ?? null;
     const isPct = is?.capacity_pct ?? null;
     const capacityChange = wasPct === null || isPct === null ? null : roundTo(isPct - wasPct, 1);
-    if (was !== undefined && is !== undefined && caseloadChange === 0 && wasPct === isPct) continue;
+    // An officer absent from the analysis is not on the roster, as is one only named by cases.
+    const wasStatus = was?.status ?? null;
+    const isStatus = is?.status ?? null;
+    const changed = statusChange(wasStatus, isStatus);
+    if (was !== undefined && is !== undefined && caseloadChange === 0 && wasPct === isPct && wasStatus === isStatus) continue;
     changes.push({
       officer_id: officerId,
       name: (is ?? was)!.name,
       team: (is ?? was)!.team,
+      status: isStatus,
+      previous_status: wasStatus,
+      status_change: changed,
       caseload: is?.caseload ?? null,
       previous_caseload: was?.caseload ?? null,
       caseload_change: caseloadChange,
@@ -124,8 +167,10 @@ function officerChanges(previous: readonly OfficerResult[], current: readonly Of
       capacity_change: capacityChange,
     });
   }
+  // Status changes first (a leaver is news however few cases), then the largest moves.
   return changes.sort(
     (a, b) =>
+      Number(b.status_change !== null) - Number(a.status_change !== null) ||
       Math.abs(b.caseload_change) - Math.abs(a.caseload_change) ||
       Math.abs(b.capacity_change ?? 0) - Math.abs(a.capacity_change ?? 0) ||
       compareText(a.officer_id, b.officer_id),
@@ -153,11 +198,20 @@ export function diffReports(previous: Report, current: Report, options: { all?: 
     for (const code of change.flags_resolved) flagsResolved[code]++;
   }
   const count = (test: (change: CaseChange) => boolean): number => changes.filter(test).length;
+  const officers = officerChanges(previous.officers, current.officers);
+  const officersWith = (kind: OfficerStatusChange): number => officers.filter((officer) => officer.status_change === kind).length;
+  const statusChanges = new Map(officers.map((officer) => [officer.officer_id, officer.status_change]));
+  for (const change of changes) {
+    const officerId = change.officer_id ?? change.previous_officer_id;
+    change.officer_status_change = officerId === null ? null : (statusChanges.get(officerId) ?? null);
+  }
+  const withNews = changes.filter((change) => change.change !== 'unchanged');
   return {
     previous_as_of: previous.as_of,
     summary: {
       cases: current.cases.length,
       previous_cases: previous.cases.length,
+      changed: withNews.length,
       appeared: count((change) => change.change === 'appeared'),
       disappeared: count((change) => change.change === 'disappeared'),
       reallocated: count((change) => change.reallocated),
@@ -167,8 +221,14 @@ export function diffReports(previous: Report, current: Report, options: { all?: 
       newly_overdue: count((change) => change.overdue && !change.was_overdue),
       flags_new: flagsNew,
       flags_resolved: flagsResolved,
+      officers_left: officersWith('left'),
+      officers_absent: officersWith('absent'),
+      officers_returned: officersWith('returned'),
+      officers_joined: officersWith('joined'),
+      officers_removed: officersWith('removed'),
     },
-    cases: options.all ? changes : changes.filter((change) => change.change !== 'unchanged' || change.lost),
-    officers: officerChanges(previous.officers, current.officers),
+    cases: withNews,
+    unchanged: changes.filter((change) => change.change === 'unchanged' && (options.all || change.lost)),
+    officers,
   };
 }

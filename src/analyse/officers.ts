@@ -1,16 +1,17 @@
 /** SPEC 2.2: each officer's caseload, workload points, capacity and flags; managers. */
-import type { Config } from '../config/schema.js';
+import type { Config, Tier } from '../config/schema.js';
 import type { CaseRecord, OfficerRecord } from '../read/records.js';
 import { formatDay, scoringTier, type Day } from '../read/values.js';
 import { isAbsence, isUnallocated, riskKey } from './cases.js';
 import type { CaseResult, ManagerResult, OfficerFlag, OfficerResult, RiskCounts } from './report.js';
 import { compareText } from './compare.js';
+import { comparePeers, isOutlier, PEER_RATES, type PeerGroupResult } from './peers.js';
 
 const FULL_TIME_HOURS = 37;
 /** An officer who started within this many days is a new starter. */
 export const NEW_STARTER_DAYS = 365;
 
-export const OFFICER_SORTS = ['capacity', 'caseload', 'lost', 'overdue'] as const;
+export const OFFICER_SORTS = ['capacity', 'caseload', 'lost', 'overdue', 'overdue_rate', 'lost_rate', 'assessment_rate'] as const;
 export type OfficerSort = (typeof OFFICER_SORTS)[number];
 
 export function roundTo(value: number, places: number): number {
@@ -18,16 +19,47 @@ export function roundTo(value: number, places: number): number {
   return Math.round(value * scale) / scale;
 }
 
-/** Workload points for one case: its tier's, else its risk's; custody weighted, warrant nil. */
-export function casePoints(record: Pick<CaseRecord, 'tier' | 'risk' | 'status'>, config: Config): number {
-  if (record.status === 'warrant' || record.status === 'terminated') return 0;
-  const tierPoints = record.tier === null ? undefined : config.points.tiers[scoringTier(record.tier) as keyof Config['points']['tiers']];
-  const base = tierPoints ?? config.points.risks[riskKey(record.risk)];
-  return record.status === 'custody' ? base * config.custody_weight : base;
+/** Sentence types the WMT scores from the licence table (compared without regard to case). */
+const LICENCE_SENTENCES = new Set(['licence', 'pss']);
+
+/**
+ * Which WMT tier table a case scores (SPEC 2.2): custody cases the custody table; active and
+ * warrant cases on licence or post-sentence supervision the licence table; the rest community.
+ */
+export function pointsTable(record: Pick<CaseRecord, 'status' | 'sentenceType'>): 'community' | 'licence' | 'custody' {
+  if (record.status === 'custody') return 'custody';
+  const sentence = record.sentenceType?.toLowerCase() ?? null;
+  return sentence !== null && LICENCE_SENTENCES.has(sentence) ? 'licence' : 'community';
 }
 
-export function capacityPoints(contractedHours: number | null, config: Config): number | null {
-  return contractedHours === null ? null : roundTo((config.nominal_target * contractedHours) / FULL_TIME_HOURS, 1);
+/** A case in Probation Reset scores reset_weight of its points (the WMT scores S tiers at 0); others in full. */
+export function resetWeight(result: Pick<CaseResult, 'reset'>, config: Pick<Config, 'reset_weight'>): number {
+  return result.reset ? config.reset_weight : 1;
+}
+
+/**
+ * Workload points for one case, as the WMT scores them: its tier in its table (an `S` tier as
+ * the tier without it), else its risk's points, weighted by `custody_weight` in custody.
+ * Warrant cases score 0. `weight` is what the caller scales the case by (1 for a case scored
+ * in full), so a rule such as Probation Reset's `reset_weight` needs no change here.
+ */
+export function casePoints(record: Pick<CaseRecord, 'tier' | 'risk' | 'status' | 'sentenceType'>, config: Config, weight = 1): number {
+  if (record.status === 'warrant' || record.status === 'terminated') return 0;
+  const table = pointsTable(record);
+  const tierPoints = record.tier === null ? undefined : config.points[table][scoringTier(record.tier) as Tier];
+  if (tierPoints !== undefined) return tierPoints * weight;
+  const riskPoints = config.points.risks[riskKey(record.risk)];
+  return (table === 'custody' ? riskPoints * config.custody_weight : riskPoints) * weight;
+}
+
+/**
+ * What an officer can carry (SPEC 2.2): the nominal target pro rata to contracted hours, less
+ * their workload reduction. null with no readable hours, a 100% reduction, or for a leaver.
+ */
+export function capacityPoints(officer: Pick<OfficerRecord, 'contractedHours' | 'reductionPct' | 'status'>, config: Config): number | null {
+  const { contractedHours, reductionPct } = officer;
+  if (contractedHours === null || reductionPct >= 100 || officer.status === 'left') return null;
+  return roundTo(((config.nominal_target * contractedHours) / FULL_TIME_HOURS) * (1 - reductionPct / 100), 1);
 }
 
 export function percent(part: number, whole: number | null): number | null {
@@ -42,6 +74,9 @@ interface Tally {
   lost: number;
   active: number;
   activeOnTime: number;
+  /** Every active case, whichever checks ran: the peers' denominator. */
+  activeCases: number;
+  assessmentOverdue: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -52,6 +87,8 @@ const emptyTally = (): Tally => ({
   lost: 0,
   active: 0,
   activeOnTime: 0,
+  activeCases: 0,
+  assessmentOverdue: 0,
 });
 
 export interface OfficerContext {
@@ -71,7 +108,7 @@ export function analyseOfficers(
   records: readonly CaseRecord[],
   results: readonly CaseResult[],
   context: OfficerContext,
-): OfficerResult[] {
+): { officers: OfficerResult[]; peerGroups: PeerGroupResult[] } {
   const { asOf, config, skipped } = context;
   const tallies = new Map<string, Tally>(officers.map((officer) => [officer.officerId, emptyTally()]));
   const unknownIds: string[] = [];
@@ -87,9 +124,11 @@ export function analyseOfficers(
     tally.caseload++;
     tally.byRisk[riskKey(record.risk)]++;
     // Probation Reset: the case scores reset_weight of its points (the WMT scores S tiers at 0).
-    tally.points += casePoints(record, config) * (result.reset ? config.reset_weight : 1);
+    tally.points += casePoints(record, config, resetWeight(result, config));
     if (result.overdue) tally.overdue++;
     if (result.lost) tally.lost++;
+    if (record.status === 'active') tally.activeCases++;
+    if (result.flags.includes('assessment_overdue')) tally.assessmentOverdue++;
     // With the contact checks skipped (no contacts.csv, no last_contact) nobody is known to be seen
     // on time: seen_on_time_pct stays null rather than a false 100%.
     // A case in reset has no contact standard to be on time against, as a custody case has none.
@@ -106,7 +145,7 @@ export function analyseOfficers(
       if (when && !skipped.has(code)) flags.push(code);
     };
     const highRisk = tally.byRisk.high + tally.byRisk.very_high > 0;
-    const capacity = capacityPoints(officer.contractedHours, config);
+    const capacity = capacityPoints(officer, config);
     const capacityPct = percent(tally.points, capacity);
     flag('over_capacity', capacityPct !== null && capacityPct > 100);
     flag('absent_with_cases', isAbsence(officer.status) && tally.caseload > 0);
@@ -127,6 +166,7 @@ export function analyseOfficers(
       status: officer.status,
       status_since: officer.statusSince === null ? null : formatDay(officer.statusSince),
       contracted_hours: officer.contractedHours,
+      reduction_pct: officer.reductionPct,
     });
   });
   const unknown = unknownIds.sort().map((officerId) =>
@@ -140,14 +180,30 @@ export function analyseOfficers(
       status: null,
       status_since: null,
       contracted_hours: null,
+      reduction_pct: null,
     }),
   );
-  return [...known, ...unknown];
+  const all = [...known, ...unknown];
+  const peers = comparePeers(
+    all.map((result) => {
+      const tally = tallies.get(result.officer_id)!;
+      return { ...peerIdentity(result), caseload: tally.caseload, active: tally.activeCases, overdue: tally.overdue, lost: tally.lost, assessmentOverdue: tally.assessmentOverdue };
+    }),
+    config.outliers,
+    new Set(PEER_RATES.filter((rate) => skipped.has(rate))),
+  );
+  all.forEach((result, at) => {
+    Object.assign(result, peers.officers[at]!);
+    if (isOutlier(result)) result.flags = [...result.flags, 'outlier' as const].sort();
+  });
+  return { officers: all, peerGroups: peers.groups };
 }
+
+const peerIdentity = (result: OfficerResult) => ({ officerId: result.officer_id, status: result.status, team: result.team, pdu: result.pdu });
 
 type OfficerIdentity = Pick<
   OfficerResult,
-  'officer_id' | 'name' | 'grade' | 'team' | 'pdu' | 'manager_id' | 'status' | 'status_since' | 'contracted_hours'
+  'officer_id' | 'name' | 'grade' | 'team' | 'pdu' | 'manager_id' | 'status' | 'status_since' | 'contracted_hours' | 'reduction_pct'
 >;
 
 function officerResult(
@@ -167,6 +223,10 @@ function officerResult(
     overdue: tally.overdue,
     lost: tally.lost,
     seen_on_time_pct: percent(tally.activeOnTime, tally.active),
+    // Filled in by comparePeers once every officer is tallied.
+    peer_group: null,
+    rates: { overdue: null, lost: null, assessment_overdue: null },
+    outliers: { overdue: null, lost: null, assessment_overdue: null },
     flags,
   };
 }
@@ -182,6 +242,9 @@ export function compareOfficers(sort: OfficerSort): (a: OfficerResult, b: Office
     caseload: (officer) => officer.caseload,
     lost: (officer) => officer.lost,
     overdue: (officer) => officer.overdue,
+    overdue_rate: (officer) => officer.rates.overdue,
+    lost_rate: (officer) => officer.rates.lost,
+    assessment_rate: (officer) => officer.rates.assessment_overdue,
   };
   const primary = keys[sort];
   return (a, b) =>
@@ -191,9 +254,12 @@ export function compareOfficers(sort: OfficerSort): (a: OfficerResult, b: Office
     byId(a, b);
 }
 
-/** Managers (SPEC 2.2): every manager_id named in officers.csv, with the caseloads they oversee. */
-export function analyseManagers(officers: readonly OfficerResult[], config: Config): ManagerResult[] {
-  const names = new Map(officers.map((officer) => [officer.officer_id, officer.name]));
+/**
+ * Managers (SPEC 2.2): every manager_id named in officers.csv, with the caseloads they oversee.
+ * `roster` gives the managers' names (every officer, when `officers` is a filtered few).
+ */
+export function analyseManagers(officers: readonly OfficerResult[], config: Config, roster: readonly OfficerResult[] = officers): ManagerResult[] {
+  const names = new Map(roster.map((officer) => [officer.officer_id, officer.name]));
   const managers = new Map<string, ManagerResult>();
   for (const officer of officers) {
     if (officer.manager_id === null) continue;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Config } from '../config/schema.js';
 import { inputSummarySchema, issueSchema } from '../read/contract.js';
 import { CASE_STATUSES, RISKS } from '../read/values.js';
+import { PEER_RATES, peerGroupResultSchema, peerRatesSchema, peerStatusesSchema, type PeerRate } from './peers.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -47,6 +48,7 @@ export const OFFICER_FLAGS = [
   'no_supervision',
   'new_starter_high_risk',
   'pso_high_risk',
+  'outlier',
 ] as const;
 export type OfficerFlag = (typeof OFFICER_FLAGS)[number];
 
@@ -88,11 +90,14 @@ export const caseResultSchema = z
     end_date: day.nullable().describe('Date supervision is due to end'),
     last_contact: day.nullable().describe('Latest counted contact on or before the as-of date, from contacts.csv or offenders.csv; null when never seen'),
     days_since_contact: z.number().int().nullable().describe('As-of date minus last_contact, in days; null when never seen'),
+    days_since_start: z.number().int().nullable().describe('As-of date minus start_date, in days: what a never-seen case has waited; null without a start_date'),
     standard_days: z.number().int().describe("The contact standard for the case's risk, in days"),
     overdue: z.boolean().describe('Active and past its contact standard (or never seen past first_contact_days)'),
     days_overdue: z.number().int().describe('Days past the contact standard; 0 when not overdue'),
     lost: z.boolean().describe('Any lost flag is set'),
     flags: z.array(caseFlag).describe('Flags set on the case, sorted'),
+    da_flag: z.boolean().describe('On the domestic-abuse register'),
+    safeguarding_flag: z.boolean().describe('With a child safeguarding concern'),
     priority: z.number().int().describe('1-based rank among all analysed cases: lost first, then risk, days overdue, days since contact, crn'),
     line: z.number().int().describe('Physical line of the case in offenders.csv'),
     reset: z.boolean().describe('In Probation Reset: marked (reset column or an S tier, or inferred) with no exemption; held to no contact standard'),
@@ -117,6 +122,7 @@ export const officerResultSchema = z
     status: text.nullable().describe('active, left, or an absence (sick, leave, suspended, other text); null for an officer_id that is not on the roster'),
     status_since: day.nullable().describe('Date the current status began'),
     contracted_hours: z.number().nullable().describe('Weekly contracted hours (37 when not recorded); null when unreadable'),
+    reduction_pct: z.number().nullable().describe('Workload reduction in percent (officers.csv reduction_pct, 0 when none); null for an officer not in officers.csv'),
     caseload: count.describe('Cases allocated that are not terminated'),
     by_risk: riskCountsSchema,
     points: z.number().describe('Workload points of the caseload'),
@@ -125,6 +131,9 @@ export const officerResultSchema = z
     overdue: count.describe('Overdue cases'),
     lost: count.describe('Lost cases'),
     seen_on_time_pct: percentage.describe('Share of active cases not overdue, one decimal; null with no active case or no contact data'),
+    peer_group: text.nullable().describe('The peer group the officer is compared within (outliers.group_by); null when compared with nobody (not in post, caseload out of range)'),
+    rates: peerRatesSchema,
+    outliers: peerStatusesSchema,
     flags: z.array(officerFlag).describe('Flags set on the officer, sorted'),
   })
   .describe('One officer of officers.csv, or an officer_id that cases point at but the roster lacks');
@@ -154,6 +163,7 @@ export const groupResultSchema = z
     overdue: count.describe('Overdue cases'),
     average_caseload: z.number().nullable().describe('Cases per officer in post, one decimal'),
     capacity_pct: percentage.describe("Points over the capacity of its officers in post, one decimal"),
+    available_capacity_pct: percentage.describe('Points over the capacity of its officers in post who are not absent, one decimal'),
   })
   .describe('A team or PDU rollup');
 export type GroupResult = z.output<typeof groupResultSchema>;
@@ -178,7 +188,7 @@ export const summarySchema = z
     active: count.describe('Active cases'),
     custody: count.describe('Cases in custody'),
     warrant: count.describe('Cases on warrant'),
-    terminated: count.describe('Terminated cases, read and left out'),
+    terminated: count.nullable().describe('Terminated cases, read and left out; null in a filtered view (terminated cases are not analysed, so not placed in a team)'),
     officers: count.describe('Officers on the roster'),
     lost: count.describe('Lost cases'),
     overdue: count.describe('Overdue cases'),
@@ -187,6 +197,9 @@ export const summarySchema = z
     safeguarding_flagged: count.describe('Cases with a child safeguarding concern'),
     flags: flagCounts(CASE_FLAGS, 'Cases').describe('Cases per flag'),
     officer_flags: flagCounts(OFFICER_FLAGS, 'Officers').describe('Officers per flag'),
+    outliers: z
+      .object(Object.fromEntries(PEER_RATES.map((rate) => [rate, count.describe(`Officers far from their peers on the ${rate} rate`)])) as Record<PeerRate, typeof count>)
+      .describe('Officers far from their peers, on each rate'),
     issues: count.describe('Data issues'),
   })
   .describe('Counts over the analysed cases and officers');
@@ -203,6 +216,7 @@ export const reportSchema = z.object({
   managers: z.array(managerResultSchema).describe('Managers, by caseload overseen'),
   teams: z.array(groupResultSchema).describe('Team rollups'),
   pdus: z.array(groupResultSchema).describe('PDU rollups'),
+  peer_groups: z.array(peerGroupResultSchema).describe("Each peer group's target and IQR on each rate it is compared on"),
   cases: z.array(caseResultSchema).describe('Every analysed case, in priority order; views choose the flagged ones'),
   issues: z.array(issueSchema).describe('Data issues'),
 });

@@ -44,7 +44,8 @@ function hasNewFinding(changes: readonly CaseChange[], kind: FailOn): boolean {
 
 /** Anything a cron job would want mailed: what --quiet stays silent without. */
 export function somethingFlagged(view: View): boolean {
-  if (view.diff !== null) return view.diff.cases.some((change) => change.flags_new.length > 0);
+  // An officer who left or went sick is news even before their cases show it.
+  if (view.diff !== null) return view.diff.cases.some((change) => change.flags_new.length > 0) || view.diff.officers.some((officer) => officer.status_change !== null);
   if (view.kind === 'validate') return view.issues.length > 0;
   // A worklist is news when something falls due.
   if (view.due !== null) return view.due.tasks.length > 0;

@@ -1,24 +1,42 @@
 /** The command line: builds commander from the declared commands and options, and dispatches. */
 import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CaseloadError, EXIT, UsageError } from '../errors.js';
 import { StreamOutput } from '../render/output.js';
 import { plainText } from '../render/text.js';
-import { collect, OPTION_GROUPS, type OptionSpec } from './options.js';
+import { collect, collectWhole, OPTION_GROUPS, type OptionSpec } from './options.js';
 import type { RunContext } from './run.js';
 import type { CommandSpec } from './commands/command.js';
 import { casesCommand } from './commands/cases.js';
 import { diffCommand } from './commands/diff.js';
+import { dueCommand } from './commands/due.js';
+import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { notifyCommand } from './commands/notify.js';
 import { officersCommand } from './commands/officers.js';
+import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { teamsCommand } from './commands/teams.js';
+import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
-import { dueCommand } from './commands/due.js';
 
-export const COMMANDS: readonly CommandSpec[] = [reportCommand, officersCommand, casesCommand, teamsCommand, validateCommand, diffCommand, dueCommand, notifyCommand, initCommand, schemaCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  reportCommand,
+  officersCommand,
+  casesCommand,
+  teamsCommand,
+  validateCommand,
+  diffCommand,
+  dueCommand,
+  trendCommand,
+  planCommand,
+  explainCommand,
+  notifyCommand,
+  initCommand,
+  schemaCommand,
+];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -48,7 +66,7 @@ function buildProgram(onRun: (dispatch: Dispatch) => void): Command {
       for (const [key, declared] of Object.entries(OPTION_GROUPS[group])) {
         const optionSpec: OptionSpec = declared;
         const option = new Option(optionSpec.flags, optionSpec.description);
-        if (optionSpec.list) option.argParser(collect);
+        if (optionSpec.list) option.argParser(optionSpec.whole ? collectWhole : collect);
         // --color and --no-color share one value, `color`.
         if (key === 'noColor') option.attributeName = () => 'color';
         command.addOption(option);
@@ -66,13 +84,19 @@ function buildProgram(onRun: (dispatch: Dispatch) => void): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   const stdout = new StreamOutput(process.stdout);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdout.closed = true;
     // The reader went away (`| head`): stop writing and end quietly.
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdout.closed = true;
-    else throw error;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    outputFailed('standard output', error);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    stderrBroken = true;
+    outputFailed('standard error', error);
   });
   const debug = argv.includes('--debug');
   let dispatch: Dispatch | null = null;
   try {
+    await checkCommandName(argv);
     await buildProgram((chosen) => (dispatch = chosen)).parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -85,10 +109,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { spec, args, raw } = dispatch as Dispatch;
   try {
     // Loaded only now that a command runs: --help and --version need none of it.
-    const [{ parseOptions }, { formatOf, localToday }, { makeChalk }] = await Promise.all([
+    const [{ parseOptions }, { formatOf, localToday }, { makeChalk }, { tableWidth }] = await Promise.all([
       import('./option-values.js'),
       import('./run.js'),
       import('./color.js'),
+      import('../render/table.js'),
     ]);
     const options = parseOptions(raw);
     // SPEC 3.1: a digest is a report, a list of cases or a diff.
@@ -99,6 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out: stdout,
       err: (line) => process.stderr.write(`${line}\n`),
       chalk: makeChalk(options.color),
+      width: tableWidth(process.env.COLUMNS, process.stdout.isTTY ? process.stdout.columns : undefined),
       today: localToday,
       ...(debug ? { timing: stageTimer((line) => process.stderr.write(`${line}\n`)) } : {}),
       // One line, rewritten in place; only a person at a terminal sees it, never a log or a pipe.
@@ -113,6 +139,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdout.flush();
     return finish(reportError(error, debug));
   }
+}
+
+/**
+ * `caseload reprot DIR`: report is the default command, so commander would read `reprot` as its
+ * folder. A first word that is no command and no file, but near a command's name, is a typo.
+ */
+async function checkCommandName(argv: readonly string[]): Promise<void> {
+  // argv is process.argv: node, the script, then the user's words.
+  const first = argv.slice(2).find((arg) => arg !== '--debug');
+  if (first === undefined || first.startsWith('-') || COMMANDS.some((spec) => spec.name === first) || first === 'help' || existsSync(first)) return;
+  const { editDistance } = await import('../read/columns.js');
+  const near = COMMANDS.map((spec) => spec.name).filter((name) => editDistance(first.toLowerCase(), name) <= 2);
+  if (near.length > 0) throw new UsageError(`unknown command "${first}" (did you mean ${near.join(' or ')}?)`);
 }
 
 function reportError(error: unknown, debug: boolean): number {
@@ -138,7 +177,30 @@ function stageTimer(write: (line: string) => void): (stage: string) => void {
   };
 }
 
+/** Set once standard output or standard error could not be written. */
+let outputFailure = false;
+let stderrBroken = false;
+
+/**
+ * A write that failed (ENOSPC, EIO, a broken standard error): one line while standard error
+ * still works, never a trace, and exit 74 in place of 0 or 1, since the output a cron job
+ * relies on is incomplete. Errors arrive after the write, so finish consults the flag too.
+ */
+function outputFailed(stream: string, error: NodeJS.ErrnoException): void {
+  if (outputFailure) return;
+  outputFailure = true;
+  if (!stderrBroken) process.stderr.write(`caseload: cannot write ${stream}: ${plainText(describeWriteError(error))}\n`);
+  if (process.exitCode === undefined || process.exitCode === EXIT.ok || process.exitCode === EXIT.findings) process.exitCode = EXIT.output;
+}
+
+function describeWriteError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  if (error.code === 'EIO') return 'input/output error (EIO)';
+  return error.code ?? error.message;
+}
+
 function finish(code: number): number {
-  process.exitCode = code;
-  return code;
+  const final = outputFailure && (code === EXIT.ok || code === EXIT.findings) ? EXIT.output : code;
+  process.exitCode = final;
+  return final;
 }

@@ -1,6 +1,5 @@
 /** The values of the options (options.ts), checked with zod and turned into what a run needs. */
 import { z } from 'zod';
-import { CASE_FLAGS } from '../analyse/report.js';
 import { OFFICER_SORTS } from '../analyse/officers.js';
 import { MAX_WITHIN_DAYS } from '../analyse/due.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +7,7 @@ import { FORMATS } from '../render/formats.js';
 import { parseMailbox } from '../render/email.js';
 import { DEFAULT_FROM } from '../render/formats.js';
 import { parseEncoding } from '../read/source.js';
-import { INVALID, parseDate, RISKS } from '../read/values.js';
+import { INVALID, parseDate } from '../read/values.js';
 import { OPTION_GROUPS, type OptionSpec } from './options.js';
 
 const listOf = <T extends z.ZodType>(item: T) => z.array(item).default([]);
@@ -59,8 +58,9 @@ export const optionsSchema = z.object({
   failOn: listOf(z.enum(['lost', 'overdue', 'warnings', 'any'])),
   quiet: z.boolean().default(false),
   all: z.boolean().default(false),
-  flag: listOf(z.enum(CASE_FLAGS)),
-  risk: listOf(z.enum([...RISKS, 'unknown'])),
+  // Filter values are resolved against the export once it is analysed (analyse/filters.ts).
+  flag: listOf(z.string()),
+  risk: listOf(z.string()),
   officer: listOf(z.string()),
   team: listOf(z.string()),
   pdu: listOf(z.string()),
@@ -75,6 +75,8 @@ export const optionsSchema = z.object({
   splitBy: z.enum(['manager', 'team', 'officer']).optional(),
   view: z.enum(['due']).optional(),
   dryRun: z.string().min(1, 'expected a folder').optional(),
+  maxCapacity: z.coerce.number({ error: 'expected a percentage above 0' }).positive('expected a percentage above 0').optional(),
+  only: listOf(z.string()),
   debug: z.boolean().default(false),
   within: z.coerce
     .number({ error: 'expected a whole number of days, 0-365' })

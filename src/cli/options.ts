@@ -4,13 +4,15 @@
  * when a command runs, so `--help` and `--version` start quickly.
  */
 import { OFFICER_SORTS } from '../analyse/officers.js';
-import { DEFAULT_FROM, FORMATS } from '../render/formats.js';
+import { DEFAULT_FROM, FORMATS, TABLE_ROWS } from '../render/formats.js';
 
 export interface OptionSpec {
   readonly flags: string;
   readonly description: string;
   /** Repeatable options and comma lists collect into an array. */
   readonly list?: boolean;
+  /** A list whose values are kept whole, to be split later (filters: a name may hold a comma). */
+  readonly whole?: boolean;
 }
 
 export const OPTION_GROUPS = {
@@ -31,22 +33,32 @@ export const OPTION_GROUPS = {
   output: {
     format: { flags: '--format <format>', description: `output format: ${FORMATS.join(', ')} (default: table)` },
     json: { flags: '--json', description: 'same as --format json' },
-    limit: { flags: '--limit <n>', description: 'rows to show (tables default to 25; other formats to all)' },
+    limit: {
+      flags: '--limit <n>',
+      description:
+        `rows of each list to show (default: tables show the report's top ${TABLE_ROWS.report.officers} officers and ${TABLE_ROWS.report.cases} cases, ` +
+        `other lists' top ${TABLE_ROWS.list}; other formats show all)`,
+    },
     redact: { flags: '--redact', description: 'leave every name out of the output' },
     color: { flags: '--color', description: 'colour the table even when not on a terminal' },
     noColor: { flags: '--no-color', description: 'never colour (NO_COLOR also works)' },
   },
   findings: {
-    failOn: { flags: '--fail-on <what>', description: 'exit 1 when findings match: lost, overdue, warnings, any', list: true },
+    failOn: {
+      flags: '--fail-on <what>',
+      description:
+        'exit 1 when a shown case is lost, overdue, has a warning (a case flag that does not make it lost), or any (any case, officer or manager flag)',
+      list: true,
+    },
     quiet: { flags: '--quiet', description: 'print nothing when nothing is flagged (for cron)' },
   },
   filters: {
     all: { flags: '--all', description: 'every case, not only flagged ones' },
-    flag: { flags: '--flag <code>', description: 'cases with this flag (repeat or comma-separate)', list: true },
-    risk: { flags: '--risk <level>', description: 'cases at this risk: low, medium, high, very_high, unknown', list: true },
-    officer: { flags: '--officer <id>', description: "this officer's cases", list: true },
-    team: { flags: '--team <team>', description: "this team's cases", list: true },
-    pdu: { flags: '--pdu <pdu>', description: "this PDU's cases", list: true },
+    flag: { flags: '--flag <code>', description: 'cases with this flag (repeat or comma-separate)', list: true, whole: true },
+    risk: { flags: '--risk <level>', description: 'cases at this risk: low, medium, high, very_high, unknown', list: true, whole: true },
+    officer: { flags: '--officer <id>', description: "this officer's cases and row", list: true, whole: true },
+    team: { flags: '--team <team>', description: "this team's cases and officers (a name with commas is taken whole)", list: true, whole: true },
+    pdu: { flags: '--pdu <pdu>', description: "this PDU's cases and officers (a name with commas is taken whole)", list: true, whole: true },
   },
   diff: {
     all: { flags: '--all', description: 'every case of both exports, unchanged ones too' },
@@ -65,6 +77,7 @@ export const OPTION_GROUPS = {
     splitBy: { flags: '--split-by <key>', description: 'one digest per manager, team or (with --view due) officer, to their officers.csv email: manager, team, officer' },
     dryRun: { flags: '--dry-run <dir>', description: 'write the digests as .eml files into this folder instead of sending them' },
     view: { flags: '--view <view>', description: "what to mail: flagged cases (default), or due: each officer's worklist (caseload due)" },
+    only: { flags: '--only <digests>', description: 'send only these digests, as a failed run names them: manager:ID, team:NAME, officer:ID, no-manager, no-team, no-officer, all', list: true },
   },
   schema: {
     format: { flags: '--format <format>', description: 'the schema of this output format: json (default) or ndjson (each line)' },
@@ -75,9 +88,19 @@ export const OPTION_GROUPS = {
   due: {
     within: { flags: '--within <days>', description: 'tasks falling due on or before as-of + this many days, 0-365 (default: 7)' },
   },
+  plan: {
+    team: { flags: '--team <team>', description: 'plan the cases whose home team is this one (repeat; a name with commas is taken whole)', list: true, whole: true },
+    pdu: { flags: '--pdu <pdu>', description: 'plan the cases whose home PDU is this one (repeat; a name with commas is taken whole)', list: true, whole: true },
+    maxCapacity: { flags: '--max-capacity <pct>', description: 'no receiver above this % of capacity (default: config plan.max_capacity_pct, 100)' },
+  },
 } as const satisfies Record<string, Record<string, OptionSpec>>;
 
 export type OptionGroup = keyof typeof OPTION_GROUPS;
+
+/** Collects repeated values whole: `--team "Barnet, Enfield" --team Camden` → ["Barnet, Enfield", "Camden"]. */
+export function collectWhole(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 /** Collects repeated and comma-separated values: `--flag a,b --flag c` → [a, b, c]. */
 export function collect(value: string, previous: string[] | undefined): string[] {

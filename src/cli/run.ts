@@ -3,18 +3,23 @@
  * render → exit code. Commands differ only in the view they ask for.
  */
 import type { ChalkInstance } from 'chalk';
+import { readdir } from 'node:fs/promises';
 import { analyse } from '../analyse/analyze.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { resolveFilters, type FilterKey } from '../analyse/filters.js';
+import type { Scope } from '../analyse/scope.js';
 import type { EmailSettings } from '../render/email.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import type { Output } from '../render/output.js';
 import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
-import { readExports, type ExportInputs } from '../read/exports.js';
-import type { Exports, Issue } from '../read/records.js';
+import { readExports, type ExportInputs, type ReadOptions } from '../read/exports.js';
+import type { Exports, InputSummary, Issue } from '../read/records.js';
+import { columnsConfig } from '../read/columns.js';
 import type { Report } from '../analyse/report.js';
+import { planReallocation, type Plan } from '../analyse/plan.js';
 import { dayFromParts, type Day } from '../read/values.js';
 import { decideExitCode, somethingFlagged } from './exit-code.js';
 import type { RunOptions } from './option-values.js';
@@ -30,6 +35,8 @@ export interface RunContext {
   readonly timing?: (stage: string) => void;
   /** When standard error is a terminal: a progress line while a large export is read (null clears it). */
   readonly progress?: (line: string | null) => void;
+  /** The width tables fit: COLUMNS, or the terminal's; null for a pipe or a file. */
+  readonly width?: number | null;
 }
 
 export function localToday(): Day {
@@ -46,8 +53,10 @@ export function emailSettings(options: RunOptions): EmailSettings {
   return { to: options.to, from: options.from, subject: options.subject ?? null };
 }
 
-export async function effectiveConfig(options: RunOptions): Promise<Config> {
-  const { config } = await loadConfig(options.config);
+/** The config file's values (with --date-order); its notes (an old key, say) go to standard error. */
+export async function effectiveConfig(options: RunOptions, context?: Pick<RunContext, 'err'>): Promise<Config> {
+  const { config, notes } = await loadConfig(options.config);
+  for (const note of notes) context?.err(plainText(`caseload: ${note}`));
   return options.dateOrder ? { ...config, date_order: options.dateOrder } : config;
 }
 
@@ -64,10 +73,42 @@ export function issueSummary(issues: readonly Issue[]): string {
   return plainText(`caseload: ${issues.length} data issue${issues.length === 1 ? '' : 's'} (${files}); caseload validate lists them`);
 }
 
+/**
+ * Headers caseload did not read, one line per file, and for each that looks like a known column
+ * the config that maps it: a column dropped without a word can turn a clean export into a wrong
+ * all-clear (31 cases never_seen because "Last Contact Date" was not read).
+ */
+export function unreadColumnNotes(inputs: readonly InputSummary[]): string[] {
+  const notes: string[] = [];
+  for (const input of inputs) {
+    if (input.ignored_columns.length === 0) continue;
+    const count = input.ignored_columns.length;
+    notes.push(`caseload: ${input.path}: ${count} column${count === 1 ? '' : 's'} not read: ${input.ignored_columns.map((name) => JSON.stringify(name)).join(', ')}`);
+    for (const hint of input.column_hints) {
+      notes.push(`caseload: ${input.path}: "${hint.header}" looks like ${hint.column}; to read it, add to the config file: ${columnsConfig(input.file, hint.column, [hint.header])}`);
+    }
+  }
+  // Header names are the export's text: nothing in them drives the terminal.
+  return notes.map(plainText);
+}
+
 /** CASELOAD_PARALLEL_MIN_BYTES lowers the size at which contacts.csv is split across threads (tests use 0). */
 function parallelMinBytes(env: NodeJS.ProcessEnv): number | undefined {
   const value = Number(env.CASELOAD_PARALLEL_MIN_BYTES);
   return env.CASELOAD_PARALLEL_MIN_BYTES !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** How the export is read: as of, config, encoding, delimiter, threads, progress. */
+export function readOptions(options: RunOptions, asOf: Day, config: Config, context: Pick<RunContext, 'progress'> = {}): ReadOptions {
+  return {
+    asOf,
+    config,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    threads: options.threads,
+    parallelMinBytes: parallelMinBytes(process.env),
+    onProgress: context.progress,
+  };
 }
 
 /** Reads and analyses one export, as of `asOf`; --strict turns any data issue into an input error. */
@@ -79,15 +120,7 @@ export async function analyseExport(
   context: Pick<RunContext, 'timing' | 'progress'> = {},
 ): Promise<{ exports: Exports; report: Report }> {
   const { timing } = context;
-  const exports = await readExports(inputs, {
-    asOf,
-    config,
-    encoding: options.encoding,
-    delimiter: options.delimiter,
-    threads: options.threads,
-    parallelMinBytes: parallelMinBytes(process.env),
-    onProgress: context.progress,
-  });
+  const exports = await readExports(inputs, readOptions(options, asOf, config, context));
   if (options.strict && exports.issues.length > 0) {
     const more = exports.issues.length - 1;
     throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);
@@ -98,9 +131,32 @@ export async function analyseExport(
   return { exports, report };
 }
 
-export function viewOptions(options: RunOptions, source: string): ViewOptions {
+const FILTER_OPTIONS: Record<FilterKey, { flag: string; noun: string }> = {
+  flags: { flag: '--flag', noun: 'flag' },
+  risks: { flag: '--risk', noun: 'risk level' },
+  officers: { flag: '--officer', noun: 'officer' },
+  teams: { flag: '--team', noun: 'team' },
+  pdus: { flag: '--pdu', noun: 'PDU' },
+};
+
+/**
+ * The filters as the export's names (SPEC 3.3); a value that names nothing is a usage error
+ * naming the closest known ones: `--team: no team "Islingtn" in this export; closest: Islington North, …`.
+ */
+export function resolveScope(options: RunOptions, report: Pick<Report, 'officers' | 'cases'>): Scope {
+  const raw: Scope = { flags: options.flag, risks: options.risk, officers: options.officer, teams: options.team, pdus: options.pdu };
+  const resolution = resolveFilters(raw, report);
+  if (resolution.unknown === undefined) return resolution.scope;
+  const { key, value, closest } = resolution.unknown;
+  const { flag, noun } = FILTER_OPTIONS[key];
+  const where = key === 'risks' || key === 'flags' ? '' : ' in this export';
+  const hint = closest.length === 0 ? `; this export has no ${noun}s` : `; closest: ${closest.join(', ')}`;
+  throw new UsageError(`${flag}: no ${noun} "${value}"${where}${hint}`);
+}
+
+export function viewOptions(options: RunOptions, source: string, report: Pick<Report, 'officers' | 'cases'>): ViewOptions {
   return {
-    filter: { all: options.all, flags: options.flag, risks: options.risk, officers: options.officer, teams: options.team, pdus: options.pdu },
+    filter: { all: options.all, ...resolveScope(options, report) },
     limit: options.limit ?? null,
     // An email leaves names out unless --include-names (SPEC 3.1); --redact always does.
     redact: options.redact || (formatOf(options) === 'email' && !options.includeNames),
@@ -114,18 +170,51 @@ export async function present(view: View, issues: readonly Issue[], options: Run
   const exitCode = decideExitCode(view, options.failOn);
   if (options.quiet && !somethingFlagged(view)) return exitCode;
   const format = formatOf(options);
-  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options) });
+  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null });
+  if (format === 'table') unreadColumnNotes(view.report.inputs).forEach((note) => context.err(note));
   if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));
   return exitCode;
 }
 
-export async function runAnalysis(kind: ViewKind, dir: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
-  const config = await effectiveConfig(options);
+/**
+ * The export folder: DIR, or without it (and without both --officers and --offenders) the
+ * current folder when it holds the export; else a usage error that says what is missing.
+ */
+export async function exportFolder(dir: string | undefined, options: Pick<RunOptions, 'officers' | 'offenders'>, cwd = '.'): Promise<string | undefined> {
+  if (dir !== undefined || (options.officers !== undefined && options.offenders !== undefined)) return dir;
+  const names = new Set((await readdir(cwd)).map((name) => name.toLowerCase()));
+  const missing = (['officers', 'offenders'] as const).filter((kind) => options[kind] === undefined && !names.has(`${kind}.csv`));
+  if (missing.length === 0) return cwd;
+  throw new UsageError(
+    `no export folder named, and the current folder has no ${missing.map((kind) => `${kind}.csv`).join(' or ')}: ` +
+      'name the folder (caseload report DIR), or the files with --officers and --offenders',
+  );
+}
+
+/**
+ * The reallocation plan (SPEC 2.3) of an analysed export: one computation for `plan` and the
+ * report's line about it. `plan --team`/`--pdu` name home teams, resolved as every filter is
+ * (without regard to case, a name with commas taken whole, a miss a usage error).
+ */
+export function planOf(exports: Exports, report: Report, options: RunOptions, asOf: Day, config: Config, kind: ViewKind = 'plan'): Plan {
+  const places = kind === 'plan' ? resolveScope(options, report) : { teams: [], pdus: [] };
+  return planReallocation(
+    { officers: exports.officers, cases: exports.cases, officerResults: report.officers, caseResults: report.cases },
+    { asOf, config, teams: places.teams, pdus: places.pdus, ...(options.maxCapacity === undefined ? {} : { maxCapacityPct: options.maxCapacity }) },
+  );
+}
+
+export async function runAnalysis(kind: ViewKind, given: string | undefined, options: RunOptions, context: RunContext): Promise<number> {
+  const dir = await exportFolder(given, options);
+  const config = await effectiveConfig(options, context);
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
-  // Only the report is kept: the read records can go before the output is written.
-  const { report } = await analyseExport(inputs, options, asOf, config, context);
-  const view = buildView(kind, report, viewOptions(options, dir ?? options.offenders ?? 'export'));
+  // Only the report (and the plan) is kept: the read records can go before the output is written.
+  const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
+  const plan = kind === 'report' || kind === 'plan' ? planOf(exports, report, options, asOf, config, kind) : null;
+  // The plan's --team and --pdu choose home teams, not a scope of the view.
+  const shown = kind === 'plan' ? { ...options, team: [], pdu: [] } : options;
+  const view = buildView(kind, report, viewOptions(shown, dir ?? options.offenders ?? 'export', report), null, plan);
   const exitCode = await present(view, report.issues, options, context);
   context.timing?.('render');
   return exitCode;

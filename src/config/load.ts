@@ -65,11 +65,41 @@ function shownValue(value: unknown): string {
 }
 
 export function validateConfig(raw: unknown, file: string): Config {
+  return readConfig(raw, file).config;
+}
+
+/** A valid config and the notes for the person who wrote it (an old key read under its new name). */
+export interface ConfigRead {
+  readonly config: Config;
+  readonly notes: string[];
+}
+
+/**
+ * The first release's config had one tier table, `points.tiers`, scored for every case. It is
+ * read as `points.community` (the table it was), with a note, so an old file keeps working.
+ */
+function renameOldKeys(raw: Record<string, Json>, file: string, notes: string[]): Record<string, Json> {
+  const points = raw.points;
+  if (!isPlainObject(points) || !Object.prototype.hasOwnProperty.call(points, 'tiers')) return raw;
+  if (Object.prototype.hasOwnProperty.call(points, 'community')) {
+    throw new UsageError(`${file}: points.tiers: the first release's name for points.community; give only points.community`);
+  }
+  const { tiers, ...rest } = points;
+  notes.push(`${file}: points.tiers is read as points.community (the community tier table); rename it, and see points.licence and points.custody`);
+  return { ...raw, points: { ...rest, community: tiers! } };
+}
+
+export function readConfig(raw: unknown, file: string): ConfigRead {
   if (!isPlainObject(raw)) throw new UsageError(`${file}: expected a JSON object`);
-  const merged = mergeOver(DEFAULT_CONFIG, raw);
+  const notes: string[] = [];
+  const merged = mergeOver(DEFAULT_CONFIG, renameOldKeys(raw, file, notes));
   const result = configSchema.safeParse(merged);
-  if (!result.success) throw new UsageError(describeConfigError(result.error, file, merged));
-  return result.data;
+  if (!result.success) {
+    const message = describeConfigError(result.error, file, merged);
+    // An error in an old `points.tiers` names the key as the file spells it.
+    throw new UsageError(notes.length > 0 ? message.replace(`${file}: points.community`, `${file}: points.tiers`) : message);
+  }
+  return { config: result.data, notes };
 }
 
 /** JSON.parse's complaint on one line, with the line it points at when it gives a position. */
@@ -81,9 +111,12 @@ function jsonFailure(path: string, text: string, error: Error): string {
 }
 
 /** `--config FILE`, else caseload.config.json in the working directory, else the defaults. */
-export async function loadConfig(explicitPath: string | undefined, cwd = process.cwd()): Promise<{ config: Config; path: string | null }> {
+export async function loadConfig(
+  explicitPath: string | undefined,
+  cwd = process.cwd(),
+): Promise<{ config: Config; path: string | null; notes: string[] }> {
   const path = explicitPath ?? (existsSync(resolve(cwd, CONFIG_FILE_NAME)) ? CONFIG_FILE_NAME : null);
-  if (path === null) return { config: DEFAULT_CONFIG, path: null };
+  if (path === null) return { config: DEFAULT_CONFIG, path: null, notes: [] };
   let text: string;
   try {
     text = await readFile(resolve(cwd, path), 'utf8');
@@ -98,5 +131,5 @@ export async function loadConfig(explicitPath: string | undefined, cwd = process
   } catch (error) {
     throw new UsageError(jsonFailure(path, json, error as Error));
   }
-  return { config: validateConfig(raw, path), path };
+  return { ...readConfig(raw, path), path };
 }

@@ -1,5 +1,6 @@
 /** The config file (SPEC 4): every threshold of the rules, validated with zod. */
 import { z } from 'zod';
+import { backtrackingRisk } from './pattern.js';
 import { COLUMNS, type FileKind } from '../read/columns.js';
 
 // Each rule says in its own words what it expects, so the error reads
@@ -15,7 +16,15 @@ const nonEmptyText = (what: string) => z.string({ error: `expected ${what}` }).m
 const riskTable = <T extends z.ZodType>(value: T) =>
   z.strictObject({ very_high: value, high: value, medium: value, low: value, unknown: value });
 
-const TIERS = ['A3', 'A2', 'A1', 'A0', 'B3', 'B2', 'B1', 'B0', 'C3', 'C2', 'C1', 'C0', 'D3', 'D2', 'D1', 'D0'] as const;
+export const TIERS = ['A3', 'A2', 'A1', 'A0', 'B3', 'B2', 'B1', 'B0', 'C3', 'C2', 'C1', 'C0', 'D3', 'D2', 'D1', 'D0'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Points per tier, A3 to D0: one of the WMT's three tables. */
+const tierTable = z.strictObject(Object.fromEntries(TIERS.map((tier) => [tier, points])) as Record<Tier, typeof points>);
+
+/** A table written in the order of TIERS, as SPEC 2.2 lists the WMT's seed values. */
+const tierValues = (...values: number[]): Record<Tier, number> =>
+  Object.fromEntries(TIERS.map((tier, at) => [tier, values[at]!])) as Record<Tier, number>;
 
 /**
  * Extra header aliases for one file, by canonical column; a name that is not a column of that
@@ -41,10 +50,15 @@ export const configSchema = z.strictObject({
     .superRefine((pattern, context) => {
       const problem = regExpProblem(pattern);
       if (problem !== null) context.addIssue({ code: 'custom', message: `expected a valid regular expression (${problem})` });
+      const risk = problem === null ? backtrackingRisk(pattern) : null;
+      if (risk !== null) context.addIssue({ code: 'custom', message: `refused: ${risk} can take exponential time on a long officer code; write it without` });
     })
     .nullable(),
   points: z.strictObject({
-    tiers: z.strictObject(Object.fromEntries(TIERS.map((tier) => [tier, points])) as Record<(typeof TIERS)[number], typeof points>),
+    /** The WMT's three tier tables (SPEC 2.2): which one a case scores depends on its status and sentence. */
+    community: tierTable,
+    licence: tierTable,
+    custody: tierTable,
     risks: riskTable(points),
   }),
   nominal_target: z.number({ error: 'expected a positive number' }).positive('expected a positive number'),
@@ -64,6 +78,24 @@ export const configSchema = z.strictObject({
   }),
   reset_weight: z.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1'),
   columns: z.strictObject({ officers: aliasTable('officers'), offenders: aliasTable('offenders'), contacts: aliasTable('contacts') }),
+  /** Peers (SPEC 2.2): who is compared with whom, and from how many officers a group is compared. */
+  outliers: z
+    .strictObject({
+      min_caseload: nonNegativeInt,
+      max_caseload: positiveInt,
+      group_by: z.enum(['pdu', 'team', 'region'], { error: 'expected "pdu", "team" or "region"' }),
+      min_group: z.number({ error: 'expected an integer, 2 or more' }).int('expected an integer, 2 or more').min(2, 'expected an integer, 2 or more'),
+    })
+    .superRefine((outliers, context) => {
+      if (outliers.max_caseload < outliers.min_caseload) {
+        context.addIssue({ code: 'custom', path: ['max_caseload'], message: `expected at least min_caseload (${outliers.min_caseload})` });
+      }
+    }),
+  /** The reallocation plan (SPEC 2.3): the capacity no receiver may pass, and where to look beyond the home team. */
+  plan: z.strictObject({
+    max_capacity_pct: z.number({ error: 'expected a percentage above 0' }).positive('expected a percentage above 0'),
+    scope: z.enum(['team', 'pdu'], { error: 'expected "team" or "pdu"' }),
+  }),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -88,12 +120,10 @@ export const DEFAULT_CONFIG: Config = {
   manager_span: 500,
   unallocated_pattern: null,
   points: {
-    tiers: {
-      A3: 206, A2: 158, A1: 146, A0: 110,
-      B3: 146, B2: 115, B1: 102, B0: 72,
-      C3: 79, C2: 63, C1: 50, C0: 35,
-      D3: 51, D2: 41, D1: 29, D0: 29,
-    },
+    // The Workload Measurement Tool's seed values, A3 A2 A1 A0 B3 … D0.
+    community: tierValues(206, 158, 146, 110, 146, 115, 102, 72, 79, 63, 50, 35, 51, 41, 29, 29),
+    licence: tierValues(219, 175, 163, 0, 161, 132, 119, 0, 77, 65, 52, 0, 51, 43, 31, 0),
+    custody: tierValues(75, 60, 59, 0, 59, 48, 47, 0, 30, 24, 23, 0, 17, 14, 13, 0),
     risks: { very_high: 206, high: 146, medium: 79, low: 51, unknown: 146 },
   },
   nominal_target: 2176,
@@ -103,4 +133,6 @@ export const DEFAULT_CONFIG: Config = {
   reset: { infer: false, sentence_types: ['licence', 'pss', 'community_order', 'suspended_sentence'] },
   reset_weight: 0,
   columns: { officers: {}, offenders: {}, contacts: {} },
+  outliers: { min_caseload: 10, max_caseload: 150, group_by: 'pdu', min_group: 4 },
+  plan: { max_capacity_pct: 100, scope: 'pdu' },
 };

@@ -85,6 +85,8 @@ export interface HeaderMap<K extends FileKind> {
   readonly missing: ColumnName<K>[];
   /** Headers that named a column already taken by an earlier header (the first one wins). */
   readonly duplicates: { header: string; column: string }[];
+  /** Non-empty headers that name no known column or alias: not read (SPEC 3.3). */
+  readonly ignored: string[];
 }
 
 export function mapHeaders<K extends FileKind>(
@@ -121,11 +123,57 @@ export function mapHeaders<K extends FileKind>(
     }
   }
   const missing = specs.filter((spec) => spec.required && index[spec.name] === undefined).map((spec) => spec.name);
+  const ignored = headers.filter((header, at) => !claimed.has(at) && normalised[at] !== '');
   return {
     index: index as Partial<Record<ColumnName<K>, number>>,
     missing: missing as ColumnName<K>[],
     duplicates,
+    ignored,
   };
+}
+
+/** An unread header and the known column it looks like, if any. */
+export interface ColumnHint {
+  readonly header: string;
+  readonly column: string;
+}
+
+/**
+ * The known column, not already in the file, that an unread header looks like: one whose name
+ * or alias sits whole inside the header (`Last Contact Date` → last_contact; the longest such
+ * name wins), else one within a typo or two of it (`Ofender ID`). Null when none does.
+ */
+export function resemblingColumn(kind: FileKind, header: string, found: ReadonlySet<string>, extra: ExtraAliases = {}): string | null {
+  const wanted = normaliseHeader(header);
+  if (wanted === '') return null;
+  const padded = `_${wanted}_`;
+  let best: string | null = null;
+  let bestLength = 0;
+  let nearest: string | null = null;
+  let nearestDistance = Infinity;
+  for (const spec of COLUMNS[kind] as readonly ColumnSpec[]) {
+    if (found.has(spec.name)) continue;
+    for (const name of [spec.name, ...spec.aliases, ...(extra[kind]?.[spec.name] ?? []).map(normaliseHeader)]) {
+      if (padded.includes(`_${name}_`) && name.length > bestLength) {
+        best = spec.name;
+        bestLength = name.length;
+      }
+      // The distance is at least the difference in length: a long header is not worth measuring.
+      const limit = Math.max(1, Math.floor(name.length / 4));
+      if (Math.abs(wanted.length - name.length) > limit) continue;
+      const distance = editDistance(wanted, name);
+      if (distance < nearestDistance && distance <= limit) {
+        nearest = spec.name;
+        nearestDistance = distance;
+      }
+    }
+  }
+  return best ?? nearest;
+}
+
+/** The `columns` config that reads `header` as `column`, as JSON to paste into the config file. */
+export function columnsConfig(kind: FileKind, column: string, headers: readonly string[]): string {
+  return JSON.stringify({ columns: { [kind]: { [column]: headers } } });
 }
 
 /** The header most like `wanted` (edit distance), to suggest in a missing-column error. */
@@ -143,7 +191,27 @@ export function closestHeader(wanted: string, headers: readonly string[]): strin
   return best !== null && bestDistance <= Math.max(2, Math.ceil(wanted.length / 2)) ? best : null;
 }
 
-function editDistance(a: string, b: string): number {
+/**
+ * Up to `count` of `candidates` nearest to `wanted` by edit distance (ignoring case), nearest
+ * first, then in the candidates' order; none further than `maxDistance` (by default half of
+ * `wanted`) away.
+ */
+export function closestValues(wanted: string, candidates: Iterable<string>, count = 3, maxDistance = Math.max(2, Math.ceil(wanted.length / 2))): string[] {
+  const limit = maxDistance;
+  const target = wanted.toLowerCase();
+  const near: { value: string; distance: number }[] = [];
+  for (const value of candidates) {
+    const distance = editDistance(target, value.toLowerCase());
+    if (distance <= limit) near.push({ value, distance });
+  }
+  return near
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count)
+    .map((entry) => entry.value);
+}
+
+/** Levenshtein distance: the fewest single-character edits that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, at) => at);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

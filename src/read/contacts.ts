@@ -6,7 +6,7 @@
 import type { Source } from './source.js';
 import type { HeaderMap } from './columns.js';
 import type { ContactHistory, ContactLookup, InputSummary } from './records.js';
-import { Cells, IssueLog, readTable, type ReadSettings, type RowHandler } from './table.js';
+import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings, type RowHandler } from './table.js';
 import { formatDay, normaliseWord, parseOutcome, type Day } from './values.js';
 import { contactRules, countsAsContact, isRecentFailure, type ContactCounting } from '../analyse/contacts.js';
 
@@ -143,6 +143,6 @@ export async function readContacts(
   return {
     contacts: fold,
     columns: new Set(Object.keys(header.index)),
-    input: { file: 'contacts', path: source.label, rows: records, used: records - tally.rejected, rejected: tally.rejected },
+    input: { file: 'contacts', path: source.label, rows: records, used: records - tally.rejected, rejected: tally.rejected, ...unreadColumns('contacts', header, settings.aliases) },
   };
 }

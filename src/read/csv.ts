@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { Parser, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { NotUtf8Error, utf8Chunks, type Encoding, type Source } from './source.js';
-import { detectRecordDelimiter, lineBreaksWithin, PlainSplitter } from './plain.js';
+import { firstLineEnd, LINE_ENDS, LineTooLong, lineBreaksWithin, MAX_LINE_CHARS, PlainSplitter } from './plain.js';
 
 export interface CsvOptions {
   readonly encoding?: Encoding;
@@ -122,27 +122,44 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
     if (error) throw csvFailure(source, error, counter.nextLine);
   };
   const startParser = (bytes: Buffer): void => {
-    api = (new Parser({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as unknown as { api: ParserApi }).api;
+    api = (
+      new Parser({
+        delimiter,
+        record_delimiter: [...LINE_ENDS],
+        max_record_size: MAX_LINE_CHARS,
+        relax_quotes: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as unknown as { api: ParserApi }
+    ).api;
     feed(bytes, false);
   };
 
-  let head: Buffer | null = null;
-  const start = (bytes: Buffer, final: boolean): boolean => {
+  // The head of the file waits, chunk by chunk, until it holds a whole header line (the first
+  // line that is not blank, as RecordCounter means it): the delimiter is sniffed from all of it.
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let headerStarted = false;
+  const headerComplete = (chunk: Buffer): boolean => {
+    let text = chunk.toString('utf8');
+    if (!headerStarted) {
+      const at = text.search(/\S/);
+      if (at === -1) return false;
+      headerStarted = true;
+      text = text.slice(at);
+    }
+    return /[\r\n]/.test(text);
+  };
+  const start = (bytes: Buffer): void => {
     const text = bytes.toString('utf8');
-    // At the end of the file a last CR cannot be half a CRLF: it ends the line (a header-only CR file).
-    const recordDelimiter = detectRecordDelimiter(text) ?? (final && text.endsWith('\r') ? '\r' : null);
-    // The header is the first line that is not blank (blank as RecordCounter means it: nothing
-    // but white space): sniff the delimiter from all of it.
     const headerAt = text.search(/\S/);
     const header = headerAt === -1 ? '' : text.slice(headerAt);
-    if ((recordDelimiter === null || detectRecordDelimiter(header) === null) && !final) return false;
     if (options.delimiter === undefined) delimiter = detectDelimiter(header.slice(0, firstLineEnd(header)));
     if (bytes.includes(QUOTE)) startParser(bytes);
     else {
-      plain = new PlainSplitter(delimiter, recordDelimiter ?? '\n', take);
+      plain = new PlainSplitter(delimiter, take);
       plain.write(text);
     }
-    return true;
   };
 
   // UTF-8 bytes taken from utf8Chunks so far: where a byte that is not UTF-8 sits, if one turns up.
@@ -159,14 +176,17 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
           startParser(rest);
         } else (plain as PlainSplitter).write(chunk.toString('utf8'));
       } else {
-        head = head === null ? chunk : Buffer.concat([head, chunk]);
-        if (start(head, false)) head = null;
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headerComplete(chunk)) start(Buffer.concat(head));
+        else if (headBytes > MAX_LINE_CHARS) throw new LineTooLong();
       }
     }
-    if (api === null && plain === null) start(head ?? Buffer.alloc(0), true);
+    if (api === null && plain === null) start(Buffer.concat(head));
     if (plain !== null) (plain as PlainSplitter).end();
     else feed(undefined, true);
   } catch (error) {
+    if (error instanceof LineTooLong) throw lineTooLongFailure(source, counter.nextLine);
     if (error instanceof NotUtf8Error) {
       // The parsers may hold back the end of the last chunk, so count the lines from the file itself.
       const line = source.path === '-' ? null : await physicalLineAt(source.path, taken + error.byteOffsetInChunk);
@@ -221,17 +241,17 @@ async function physicalLineAt(path: string, offset: number): Promise<number | nu
   }
 }
 
-export function firstLineEnd(text: string): number {
-  const newline = text.search(/[\r\n]/);
-  return newline === -1 ? text.length : newline;
-}
-
 function csvFailure(source: Source, error: Error, recordLine: number): InputError | Error {
   if (!(error instanceof CsvError)) return error;
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return lineTooLongFailure(source, recordLine);
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new InputError(`${source.label}:${recordLine}: a quoted field opened on this line is never closed`);
   }
   return new InputError(`${source.label}:${recordLine}: ${error.message}`);
+}
+
+function lineTooLongFailure(source: Source, line: number): InputError {
+  return new InputError(`${source.label}:${line}: a line longer than 16 MiB; this does not look like a CSV export`);
 }
 
 /** `lineKnown`: `line` is the bad byte's own line, else the line the chunk's first record starts on. */

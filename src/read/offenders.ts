@@ -1,7 +1,7 @@
 /** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
-import { Cells, IssueLog, readTable, type ReadSettings } from './table.js';
+import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings } from './table.js';
 import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
 
 const invalidStatus = (): typeof INVALID => INVALID;
@@ -27,7 +27,7 @@ export async function readCaseOrder(source: Source, settings: ReadSettings): Pro
       const crn = (fields[at] ?? '').trim();
       if (crn !== '') placeCase(order, crn, true);
     };
-  });
+  }, { footers: true });
   let position = 0;
   return new Map([...order.keys()].map((crn) => [crn, position++]));
 }
@@ -39,7 +39,7 @@ export async function readOffenders(
 ): Promise<{ cases: CaseRecord[]; columns: Set<string>; input: InputSummary }> {
   const byCrn = new Map<string, CaseRecord>();
   let rejected = 0;
-  const { header, records } = await readTable('offenders', source, settings, log, (header) => {
+  const { header, records, footers } = await readTable('offenders', source, settings, log, (header) => {
     const cells = new Cells(header.index, log, settings.dateOrder);
     return (fields, line, misaligned) => {
       cells.next(fields, line);
@@ -91,10 +91,11 @@ export async function readOffenders(
         record.duplicateRecord = true;
       }
     };
-  });
+  }, { footers: true });
+  rejected += footers;
   return {
     cases: [...byCrn.values()],
     columns: new Set(Object.keys(header.index)),
-    input: { file: 'offenders', path: source.label, rows: records, used: records - rejected, rejected },
+    input: { file: 'offenders', path: source.label, rows: records, used: records - rejected, rejected, ...unreadColumns('offenders', header, settings.aliases) },
   };
 }

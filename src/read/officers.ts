@@ -1,7 +1,7 @@
 /** officers.csv → OfficerRecord, one per officer_id (a repeated id: the later row wins). */
 import type { Source } from './source.js';
 import type { InputSummary, OfficerRecord } from './records.js';
-import { Cells, IssueLog, readTable, type ReadSettings } from './table.js';
+import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings } from './table.js';
 import { parseBoolean, parseHours, parseOfficerStatus, parsePercent } from './values.js';
 
 const FULL_TIME_HOURS = 37;
@@ -20,7 +20,7 @@ export async function readOfficers(
 ): Promise<{ officers: OfficerRecord[]; columns: Set<string>; input: InputSummary }> {
   const byId = new Map<string, OfficerRecord>();
   let rejected = 0;
-  const { header, records } = await readTable('officers', source, settings, log, (header) => {
+  const { header, records, footers } = await readTable('officers', source, settings, log, (header) => {
     const cells = new Cells(header.index, log, settings.dateOrder);
     return (fields, line) => {
       cells.next(fields, line);
@@ -56,10 +56,11 @@ export async function readOfficers(
       }
       byId.set(officerId, officer);
     };
-  });
+  }, { footers: true });
+  rejected += footers;
   return {
     officers: [...byId.values()],
     columns: new Set(Object.keys(header.index)),
-    input: { file: 'officers', path: source.label, rows: records, used: records - rejected, rejected },
+    input: { file: 'officers', path: source.label, rows: records, used: records - rejected, rejected, ...unreadColumns('officers', header, settings.aliases) },
   };
 }

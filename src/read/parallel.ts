@@ -9,17 +9,19 @@
  * segments' issues are renumbered in file order, so the result is the same as one stream's.
  *
  * Only safe where no quoted field can hide a line break: a quote anywhere (or bytes that are
- * not UTF-8) and the file is read as one stream instead, which reports what it finds.
+ * not UTF-8, or a line too long) and the file is read as one stream instead, which reports what
+ * it finds. Every thread reads through one descriptor opened at the start, and the file is
+ * checked at the end as the one-stream reader checks it: changed while read, an input error.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkedRows, checkHeader, IssueLog, type ReadSettings } from './table.js';
+import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
-import { detectDelimiter, firstLineEnd, QUOTE, RecordCounter } from './csv.js';
-import { detectRecordDelimiter, PlainSplitter } from './plain.js';
+import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
+import { firstLineEnd, lineEndLength, LineTooLong, PlainSplitter } from './plain.js';
 import type { Issue } from './records.js';
-import { detectBom, NotUtf8Error, Utf8Checker, type Source } from './source.js';
+import { checkUnchanged, detectBom, isWorkbook, NotUtf8Error, Utf8Checker, type Source } from './source.js';
 import type { ReadProgress } from './progress.js';
 
 /** Below this size a file reads faster in one stream than workers start. */
@@ -38,10 +40,12 @@ export function defaultThreads(): number {
 export interface SplitPlan {
   readonly path: string;
   readonly file: string;
+  /** Opened once by the main thread; descriptors are shared by the threads of a process. */
+  readonly fd: number;
+  readonly size: number;
   /** Nominal byte offsets; segment k holds the lines that start in [bounds[k], bounds[k+1]). */
   readonly bounds: number[];
   readonly delimiter: string;
-  readonly recordDelimiter: string;
   readonly header: string[];
   readonly settings: ContactSettings;
 }
@@ -58,6 +62,8 @@ export interface WorkerTask {
 
 /** One segment, read: its line count, rows and issues (lines counted from the segment's start). */
 export interface SegmentRead {
+  /** Bytes read, against the segment's span: fewer means the file shrank while read. */
+  readonly complete: boolean;
   readonly lines: number;
   readonly records: number;
   readonly rejected: number;
@@ -86,18 +92,32 @@ export function caseOrderDigest(crns: Iterable<string>): string {
   return `${count}:${(hash >>> 0).toString(16)}`;
 }
 
-/** The first line start at or after `offset`: just past a record delimiter. */
-function lineStartFrom(fd: number, offset: number, delimiter: Buffer, size: number): number {
-  let from = Math.max(0, offset - delimiter.length);
+/** The first line start at or after `offset`: just past a line end (plain.ts), a CRLF whole. */
+function lineStartFrom(fd: number, offset: number, size: number): number {
+  // From the byte before `offset`: a line that starts right at it ends there.
+  let from = Math.max(0, offset - 1);
+  if (offset === 0) return 0;
   const window = Buffer.alloc(HEAD_BYTES);
   while (from < size) {
-    const read = readSync(fd, window, 0, window.length, from);
-    const found = window.subarray(0, read).indexOf(delimiter);
-    if (found !== -1) return from + found + delimiter.length;
-    if (read < window.length) break;
-    from += read - (delimiter.length - 1); // a delimiter may straddle two windows
+    const read = readSync(fd, window, 0, Math.min(window.length, size - from), from);
+    if (read === 0) break;
+    for (let at = 0; at < read; at++) {
+      const byte = window[at]!;
+      if (byte === 10) return from + at + 1;
+      if (byte === 13) {
+        // A CR and the LF after it (perhaps in the next window) are one line end.
+        const next = at + 1 < read ? window[at + 1] : from + at + 1 < size ? peekByte(fd, from + at + 1) : undefined;
+        return from + at + (next === 10 ? 2 : 1);
+      }
+    }
+    from += read;
   }
   return size;
+}
+
+function peekByte(fd: number, position: number): number | undefined {
+  const one = Buffer.alloc(1);
+  return readSync(fd, one, 0, 1, position) === 1 ? one[0] : undefined;
 }
 
 class Unsplittable extends Error {}
@@ -111,18 +131,20 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, onRead?: 
   const header = checkHeader('contacts', plan.file, plan.header, plan.settings, silent);
   const onRecord = checkedRows(plan.header.length, log, contactRowHandler(header, plan.settings, log, fold, tally));
   const counter = new RecordCounter({ header: () => {}, record: onRecord }, { headerSeen: true });
-  const splitter = new PlainSplitter(plan.delimiter, plan.recordDelimiter, counter.take);
+  const splitter = new PlainSplitter(plan.delimiter, counter.take);
   const checker = new Utf8Checker();
-  const fd = openSync(plan.path, 'r');
+  const { fd, size } = plan;
+  let complete = true;
   try {
-    const size = statSync(plan.path).size;
-    const delimiter = Buffer.from(plan.recordDelimiter);
-    const start = lineStartFrom(fd, plan.bounds[part]!, delimiter, size);
-    const end = lineStartFrom(fd, plan.bounds[part + 1]!, delimiter, size);
+    const start = lineStartFrom(fd, plan.bounds[part]!, size);
+    const end = lineStartFrom(fd, plan.bounds[part + 1]!, size);
     const chunk = Buffer.alloc(CHUNK_BYTES);
     for (let position = start; position < end; ) {
       const read = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, end - position), position);
-      if (read === 0) break;
+      if (read === 0) {
+        complete = false;
+        break;
+      }
       position += read;
       onRead?.(read);
       const bytes = chunk.subarray(0, read);
@@ -132,12 +154,10 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, onRead?: 
     checker.end();
     splitter.end();
   } catch (error) {
-    if (error instanceof NotUtf8Error) throw new Unsplittable();
+    if (error instanceof NotUtf8Error || error instanceof LineTooLong) throw new Unsplittable();
     throw error;
-  } finally {
-    closeSync(fd);
   }
-  return { lines: counter.nextLine - 1, records: counter.records, rejected: tally.rejected, issues };
+  return { complete, lines: counter.nextLine - 1, records: counter.records, rejected: tally.rejected, issues };
 }
 
 /** Takes segments from the shared counter until none is left. */
@@ -164,25 +184,20 @@ export function readSegments(
 }
 
 /** The header line and where the data starts, if the head of the file allows splitting at all. */
-function headOf(path: string, settings: ReadSettings): { header: string; dataStart: number; recordDelimiter: string; size: number } | null {
-  const fd = openSync(path, 'r');
-  try {
-    const size = statSync(path).size;
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    readSync(fd, head, 0, head.length, 0);
-    const { encoding, bomLength } = detectBom(head, settings.encoding ?? 'utf-8');
-    if (encoding !== 'utf-8') return null;
-    const text = head.subarray(bomLength).toString('utf8');
-    const recordDelimiter = detectRecordDelimiter(text);
-    if (recordDelimiter === null) return null;
-    const header = text.slice(0, firstLineEnd(text));
-    // A quoted header, or blank lines before it, are left to the one-stream reader.
-    if (header.includes('"') || header.trim() === '') return null;
-    const dataStart = bomLength + Buffer.byteLength(header) + recordDelimiter.length;
-    return { header, dataStart, recordDelimiter, size };
-  } finally {
-    closeSync(fd);
-  }
+function headOf(fd: number, size: number, settings: ReadSettings): { header: string; dataStart: number } | null {
+  const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+  readSync(fd, head, 0, head.length, 0);
+  if (isWorkbook(head)) return null; // the one-stream reader says what it is
+  const { encoding, bomLength } = detectBom(head, settings.encoding ?? 'utf-8');
+  if (encoding !== 'utf-8') return null;
+  const text = head.subarray(bomLength).toString('utf8');
+  const end = firstLineEnd(text);
+  // No line end in the head, or a CR at its very end that may be half a CRLF: one stream.
+  if (end >= text.length - 1) return null;
+  const header = text.slice(0, end);
+  // A quoted header, or blank lines before it, are left to the one-stream reader.
+  if (header.includes('"') || header.trim() === '') return null;
+  return { header, dataStart: bomLength + Buffer.byteLength(header) + lineEndLength(text, end) };
 }
 
 function runWorker(task: WorkerTask): { result: Promise<ThreadResult>; stop: () => void } {
@@ -219,26 +234,36 @@ export function startContactsInParallel(
   progress: ReadProgress | null = null,
 ): ParallelContacts | null {
   if (threads < 2 || source.path === '-' || offenders.path === '-') return null;
+  let fd: number | null = null;
+  let opened: Stats;
   let head;
   try {
     if (statSync(source.path).size < minBytes) return null;
-    head = headOf(source.path, settings);
+    fd = openSync(source.path, 'r');
+    opened = fstatSync(fd);
+    head = opened.isFile() ? headOf(fd, opened.size, settings) : null;
   } catch {
-    return null; // the one-stream reader reports what is wrong with the file
+    head = null; // the one-stream reader reports what is wrong with the file
   }
-  if (head === null) return null;
+  if (head === null || fd === null) {
+    if (fd !== null) closeSync(fd);
+    return null;
+  }
+  const openedFd = fd;
+  const size = opened!.size;
   const delimiter = settings.delimiter ?? detectDelimiter(head.header);
   // A first line of bare delimiters is a blank line (as RecordCounter has it), not the header:
   // the one-stream reader skips it.
   if (head.header.split(delimiter).every((field) => field.trim() === '')) return null;
   const segments = threads * SEGMENTS_PER_THREAD;
-  const span = (head.size - head.dataStart) / segments;
+  const span = (size - head.dataStart) / segments;
   const plan: SplitPlan = {
     path: source.path,
     file: source.label,
-    bounds: Array.from({ length: segments + 1 }, (_, part) => (part === segments ? head.size : Math.floor(head.dataStart + span * part))),
+    fd: openedFd,
+    size,
+    bounds: Array.from({ length: segments + 1 }, (_, part) => (part === segments ? size : Math.floor(head.dataStart + span * part))),
     delimiter,
-    recordDelimiter: head.recordDelimiter,
     header: head.header.split(delimiter),
     settings,
   };
@@ -253,7 +278,17 @@ export function startContactsInParallel(
       progress: progress?.shared ?? null,
     }),
   );
-  const stop = (): void => workers.forEach((worker) => worker.stop());
+  // The descriptor is closed once every worker has ended, never under a thread still reading.
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    void Promise.allSettled(workers.map((worker) => worker.result)).then(() => closeSync(openedFd));
+  };
+  const stop = (): void => {
+    workers.forEach((worker) => worker.stop());
+    close();
+  };
 
   return {
     stop,
@@ -267,6 +302,8 @@ export function startContactsInParallel(
       const results = [own, ...settled.map((outcome) => (outcome as PromiseFulfilledResult<ThreadResult>).value)];
       // A worker that read the cases in another order would put contacts on the wrong cases.
       if (results.some((result) => result.unsplittable || result.caseOrder !== own.caseOrder)) return null;
+      const bytesRead = results.every((result) => result.segments.every(([, segment]) => segment.complete)) ? size : -1;
+      await checkUnchanged(source, opened!, fstatSync(openedFd), bytesRead);
 
       const fold = new ContactFold(caseIndex, own);
       for (const result of results.slice(1)) fold.merge(result);
@@ -285,7 +322,7 @@ export function startContactsInParallel(
       return {
         contacts: fold,
         columns: new Set(Object.keys(header.index)),
-        input: { file: 'contacts', path: source.label, rows: records, used: records - rejected, rejected },
+        input: { file: 'contacts', path: source.label, rows: records, used: records - rejected, rejected, ...unreadColumns('contacts', header, settings.aliases) },
       };
     },
   };

@@ -2,8 +2,8 @@
  * Opens one export file (or standard input) and yields its bytes as UTF-8, whatever the
  * encoding it was written in, so the CSV parser only ever sees UTF-8.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
@@ -52,21 +52,56 @@ async function* rawChunks(source: Source): AsyncGenerator<Buffer> {
     for await (const chunk of process.stdin) yield chunk as Buffer;
     return;
   }
-  let info;
+  let handle;
+  let before: Stats;
   try {
-    info = await stat(source.path);
+    handle = await open(source.path, 'r');
+    before = await handle.stat();
   } catch (error) {
+    await handle?.close();
     throw new InputError(`${source.label}: ${describeFsError(error)}`);
   }
-  if (info.isDirectory()) throw new InputError(`${source.label}: is a folder, not a file`);
   try {
-    for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK_BYTES })) {
-      source.onRead?.((chunk as Buffer).length);
-      yield chunk as Buffer;
+    if (before.isDirectory()) throw new InputError(`${source.label}: is a folder, not a file`);
+    let bytesRead = 0;
+    for (;;) {
+      // A buffer per chunk: the parsers may keep slices of it.
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      let read: number;
+      try {
+        ({ bytesRead: read } = await handle.read(chunk, 0, CHUNK_BYTES, null));
+      } catch (error) {
+        throw new InputError(`${source.label}: ${describeFsError(error)}`);
+      }
+      if (read === 0) break;
+      bytesRead += read;
+      source.onRead?.(read);
+      yield chunk.subarray(0, read);
     }
-  } catch (error) {
-    throw new InputError(`${source.label}: ${describeFsError(error)}`);
+    await checkUnchanged(source, before, await handle.stat(), bytesRead);
+  } finally {
+    await handle.close();
   }
+}
+
+/**
+ * A file read while it changed gives a report of neither version (SPEC 3: an input error):
+ * its size or modification time moved, fewer or more bytes came than it held when opened, or
+ * its name now leads to another file or to none. Only regular files: a pipe has no size.
+ */
+export async function checkUnchanged(source: Source, before: Stats, after: Stats, bytesRead: number): Promise<void> {
+  if (!before.isFile()) return;
+  const again = 'read it again once the export is complete';
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || bytesRead !== before.size) {
+    throw new InputError(`${source.label}: changed while being read (${before.size.toLocaleString('en-GB')} bytes when opened, ${after.size.toLocaleString('en-GB')} after); ${again}`);
+  }
+  let named: Stats;
+  try {
+    named = await stat(source.path);
+  } catch {
+    throw new InputError(`${source.label}: removed while being read; ${again}`);
+  }
+  if (named.ino !== before.ino || named.dev !== before.dev) throw new InputError(`${source.label}: replaced while being read; ${again}`);
 }
 
 export function describeFsError(error: unknown): string {
@@ -121,6 +156,21 @@ export function detectBom(head: Buffer, fallback: Encoding): { encoding: Encodin
   return { encoding: fallback, bomLength: 0 };
 }
 
+/** The first bytes of a spreadsheet workbook: a zip (.xlsx, .ods) or an OLE file (.xls). */
+const WORKBOOK_SIGNATURES: readonly (readonly number[])[] = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+];
+
+export function isWorkbook(head: Buffer): boolean {
+  return WORKBOOK_SIGNATURES.some((signature) => signature.every((byte, at) => head[at] === byte));
+}
+
+/** A workbook renamed .csv is not text in any encoding: say what it is and what to do. */
+export function workbookError(source: Source): InputError {
+  return new InputError(`${source.label}: a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file; open it and save it as CSV (UTF-8)`);
+}
+
 interface Converter {
   write(chunk: Buffer): Buffer;
   end(): Buffer | null;
@@ -146,13 +196,9 @@ export class Utf8Checker implements Converter {
   }
 }
 
-/** Decodes UTF-16 or windows-1252 with iconv-lite (Node 20's TextDecoder gets 0x80 wrong). */
+/** Decodes windows-1252 with iconv-lite (Node 20's TextDecoder gets 0x80 wrong). */
 class Transcoder implements Converter {
-  private readonly decoder;
-
-  constructor(encoding: Exclude<Encoding, 'utf-8'>) {
-    this.decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding);
-  }
+  private readonly decoder = iconv.getDecoder('win1252');
 
   write(chunk: Buffer): Buffer {
     return Buffer.from(this.decoder.write(chunk), 'utf8');
@@ -161,6 +207,62 @@ class Transcoder implements Converter {
   end(): Buffer | null {
     const rest = this.decoder.end();
     return rest ? Buffer.from(rest, 'utf8') : null;
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Decodes UTF-16, checking it as UTF-8 is checked: a lone surrogate, or a file that ends inside
+ * a character (an odd byte count), is an input error naming the line, never a U+FFFD.
+ */
+class Utf16Decoder implements Converter {
+  /** An odd byte, or a high surrogate, that waits for the rest of its character. */
+  private pending: Buffer | null = null;
+  private line = 1;
+  private afterCr = false;
+
+  constructor(
+    private readonly bigEndian: boolean,
+    private readonly label: string,
+  ) {}
+
+  write(input: Buffer): Buffer {
+    const bytes = this.pending ? Buffer.concat([this.pending, input]) : input;
+    let usable = bytes.length - (bytes.length % 2);
+    if (usable >= 2) {
+      const last = this.bigEndian ? bytes.readUInt16BE(usable - 2) : bytes.readUInt16LE(usable - 2);
+      if (last >= 0xd800 && last <= 0xdbff) usable -= 2;
+    }
+    this.pending = usable < bytes.length ? Buffer.from(bytes.subarray(usable)) : null;
+    const body = bytes.subarray(0, usable);
+    const text = (this.bigEndian ? Buffer.from(body).swap16() : body).toString('utf16le');
+    const lone = text.search(LONE_SURROGATE);
+    if (lone !== -1) {
+      const unit = text.charCodeAt(lone).toString(16).toUpperCase();
+      throw new InputError(`${this.label}:${this.line + this.breaks(text.slice(0, lone))}: not UTF-16 text (a lone surrogate 0x${unit})`);
+    }
+    this.line += this.breaks(text);
+    return Buffer.from(text, 'utf8');
+  }
+
+  end(): null {
+    if (this.pending) throw new InputError(`${this.label}:${this.line}: not UTF-16 text (the file ends inside a character: an odd number of bytes, or half a surrogate pair)`);
+    return null;
+  }
+
+  /** Line ends in `text` (plain.ts's definition), a CRLF cut by the chunk counted once. */
+  private breaks(text: string): number {
+    let breaks = 0;
+    let afterCr = this.afterCr;
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 10 && !afterCr) breaks++;
+      else if (code === 13) breaks++;
+      afterCr = code === 13;
+    }
+    this.afterCr = afterCr;
+    return breaks;
   }
 }
 
@@ -173,8 +275,14 @@ export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8'):
   let converter: Converter | null = null;
   let head: Buffer = Buffer.alloc(0);
   const begin = (): Buffer => {
+    if (isWorkbook(head)) throw workbookError(source);
     const detected = detectBom(head, encoding);
-    converter = detected.encoding === 'utf-8' ? new Utf8Checker() : new Transcoder(detected.encoding);
+    converter =
+      detected.encoding === 'utf-8'
+        ? new Utf8Checker()
+        : detected.encoding === 'windows-1252'
+          ? new Transcoder()
+          : new Utf16Decoder(detected.encoding === 'utf-16be', source.label);
     return converter.write(head.subarray(detected.bomLength));
   };
 
@@ -185,7 +293,7 @@ export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8'):
     }
     // Wait for enough bytes to tell a byte-order mark (standard input may trickle in).
     head = head.length === 0 ? raw : Buffer.concat([head, raw]);
-    if (head.length >= 3) yield begin();
+    if (head.length >= 4) yield begin();
   }
   if (converter === null) yield begin();
   const rest = (converter as Converter | null)?.end();

@@ -3,9 +3,9 @@
  * field-count checks, and `Cells`, which reads one row's values and records what it cannot read.
  */
 import { InputError } from '../errors.js';
-import { closestHeader, mapHeaders, type ColumnName, type ExtraAliases, type FileKind, type HeaderMap } from './columns.js';
+import { closestHeader, columnsConfig, mapHeaders, resemblingColumn, type ColumnHint, type ColumnName, type ExtraAliases, type FileKind, type HeaderMap } from './columns.js';
 import { readCsv, type CsvOptions } from './csv.js';
-import type { Issue, IssueCode } from './records.js';
+import type { InputSummary, Issue, IssueCode } from './records.js';
 import type { Source } from './source.js';
 import { INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
 
@@ -31,6 +31,13 @@ export type RowHandler = (fields: string[], line: number, misaligned: boolean) =
 export interface TableSummary<K extends FileKind> {
   readonly header: HeaderMap<K>;
   readonly records: number;
+  /** Trailing footer rows (`Total,,,`), rejected with an issue and not handed on. */
+  readonly footers: number;
+}
+
+/** A spreadsheet's footer row: its first field starts with the word total or count (`Total rows: 40`). */
+export function isFooterRow(fields: readonly string[]): boolean {
+  return /^\s*(totals?|counts?)\b/i.test(fields[0] ?? '');
 }
 
 /**
@@ -44,7 +51,7 @@ export interface TableSummary<K extends FileKind> {
 export function checkHeader<K extends FileKind>(kind: K, file: string, fields: readonly string[], settings: ReadSettings, log: IssueLog): HeaderMap<K> {
   const names = fields.map((field) => field.trim());
   const header = mapHeaders(kind, names, settings.aliases);
-  if (header.missing.length > 0) throw missingColumnError(file, header.missing, names);
+  if (header.missing.length > 0) throw missingColumnError(kind, file, header, names, settings.aliases);
   for (const duplicate of header.duplicates) {
     log.add(1, duplicate.column, 'duplicate_column', `header "${duplicate.header}" repeats column ${duplicate.column}; the first is read`);
   }
@@ -73,32 +80,65 @@ export async function readTable<K extends FileKind>(
   settings: ReadSettings,
   log: IssueLog,
   start: (header: HeaderMap<K>) => RowHandler,
+  options: { readonly footers?: boolean } = {},
 ): Promise<TableSummary<K>> {
   let header: HeaderMap<K> | null = null;
   let onRecord: (fields: string[], line: number) => void = () => {};
+  // Footer-like rows wait here: only those at the very end of the file are footers; one
+  // followed by any other row was a record after all and is handed on in its place.
+  const held: [string[], number][] = [];
   const { records } = await readCsv(source, settings, {
     header(fields) {
       header = checkHeader(kind, source.label, fields, settings, log);
       onRecord = checkedRows(fields.length, log, start(header));
     },
-    record: (fields, line) => onRecord(fields, line),
+    record(fields, line) {
+      if (options.footers) {
+        if (isFooterRow(fields)) {
+          held.push([fields, line]);
+          return;
+        }
+        for (const [heldFields, heldLine] of held.splice(0)) onRecord(heldFields, heldLine);
+      }
+      onRecord(fields, line);
+    },
   });
   if (header === null) throw new InputError(`${source.label}: empty file (no header line)`);
-  return { header, records };
+  for (const [fields, line] of held) {
+    const first = fields[0]!.trim();
+    log.add(line, null, 'footer_row', `"${first.length > 40 ? `${first.slice(0, 39)}…` : first}" is a spreadsheet footer row, not a record; not read`);
+  }
+  return { header, records, footers: held.length };
 }
 
-function missingColumnError(file: string, missing: readonly string[], headers: readonly string[]): InputError {
+/** What an input says of its unread headers: each one, and the known column it looks like. */
+export function unreadColumns<K extends FileKind>(kind: K, header: HeaderMap<K>, aliases: ExtraAliases): Pick<InputSummary, 'ignored_columns' | 'column_hints'> {
+  const mapped = new Set<string>(Object.keys(header.index));
+  const hints: ColumnHint[] = [];
+  for (const name of header.ignored) {
+    const column = resemblingColumn(kind, name, mapped, aliases);
+    if (column !== null) hints.push({ header: name, column });
+  }
+  return { ignored_columns: header.ignored, column_hints: hints };
+}
+
+function missingColumnError<K extends FileKind>(kind: K, file: string, header: HeaderMap<K>, headers: readonly string[], aliases: ExtraAliases): InputError {
+  const { missing } = header;
   const column = missing[0]!;
   const found = headers.filter((name) => name !== '');
-  const closest = closestHeader(column, found);
+  // First an unread header that looks like the column (`Case Ref No` → crn), else the nearest spelling.
+  const mapped = new Set(Object.keys(header.index));
+  const closest = header.ignored.find((name) => resemblingColumn(kind, name, mapped, aliases) === column) ?? closestHeader(column, header.ignored);
   // A wrong file (binary, or with no line breaks) can have a header of megabytes: the line stays short.
-  const short = (header: string): string => (header.length > 40 ? `${header.slice(0, 39)}…` : header);
+  const short = (name: string): string => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
   const shown = found.length > 8 ? [...found.slice(0, 8).map(short), `… ${found.length - 8} more`] : found.map(short);
   return new InputError(
     `${file}: missing required column ${column}` +
       (missing.length > 1 ? ` (and ${missing.slice(1).join(', ')})` : '') +
       `; found ${shown.length > 0 ? shown.join(', ') : 'no headers'}` +
-      (closest ? `; did you mean "${short(closest)}"?` : ''),
+      (closest && closest.length <= 40
+        ? `; did you mean "${closest}"? To read it as ${column}, add to the config file: ${columnsConfig(kind, column, [closest])}`
+        : `; to read another header as ${column}, name it in the config file: ${columnsConfig(kind, column, ['<header>'])}`),
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * `--format email` and `caseload notify` (SPEC 3.1): one RFC 5322 message per digest, composed by
  * nodemailer's MailComposer: a plain-text and an HTML body with the summary and the top rows of
- * the view, and the view's main rows as an attached CSV (the CSV renderer's own output).
+ * the view, and the view's main rows as an attached CSV (the CSV renderer's own output) beside
+ * the view as an HTML page with charts (the html renderer's own output).
  *
  * Built from the View alone, so it works for any view. Names are left out upstream (the CLI
  * builds the view redacted unless --include-names); here every value is made safe for where it
@@ -10,17 +11,17 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { summariseTasks } from '../analyse/due.js';
-import { briefColumns, displayText, type Column } from './columns.js';
+import { displayText, shownColumns, type Column } from './columns.js';
 import { renderCsv } from './csv.js';
 import { StringOutput, type Output } from './output.js';
 import { mainRows, sectionsFor, summaryFacts, type Section } from './sections.js';
 import { headingFor } from './table.js';
-import { plainText } from './text.js';
+import { escapeHtml, plainText } from './text.js';
 import type { View } from './view.js';
 
 import { DEFAULT_FROM } from './formats.js';
 
-export { DEFAULT_FROM };
+export { DEFAULT_FROM, escapeHtml };
 
 /** Rows of each section an email body shows; the attachment carries them all. */
 export const EMAIL_ROWS = 20;
@@ -72,18 +73,18 @@ export function defaultSubject(view: View, scope?: DigestScope): string {
   const head = `caseload ${view.report.as_of}${scope === undefined ? '' : ` ${plainText(scope.label)}`}`;
   if (view.diff !== null) {
     const { summary } = view.diff;
-    return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${view.diff.cases.length} changed`;
+    return `${head}: ${summary.newly_lost} newly lost, ${summary.newly_overdue} newly overdue, ${summary.changed} changed`;
   }
   if (view.due !== null) {
     const { tasks, past_due } = summariseTasks(view.due.tasks);
     return `${head}: ${plural(tasks, 'task')} due by ${view.due.until}, ${past_due} past due`;
   }
   const { lost, overdue, flagged } = caseCounts(view);
-  return `${head}: ${lost} lost, ${overdue} overdue, ${flagged} flagged`;
+  return `${head}: ${number(lost)} lost, ${number(overdue)} overdue, ${number(flagged)} flagged`;
 }
 
 /** The summary a digest leads with: the view's own summary (report, diff), else one line of counts. */
-function digestFacts(view: View, scope?: DigestScope): [string, string][] {
+export function digestFacts(view: View, scope?: DigestScope): [string, string][] {
   const facts: [string, string][] = scope === undefined ? [] : [['For', scope.description]];
   const summary = summaryFacts(view);
   if (summary.length > 0) return [...facts, ...summary];
@@ -106,22 +107,17 @@ function digestFacts(view: View, scope?: DigestScope): [string, string][] {
   }
 }
 
-/** `flagged-cases-2026-11-16.csv`: what the attachment holds, and as of when. */
-export function attachmentName(view: View): string {
-  const stems: Partial<Record<View['kind'], string>> = { officers: 'officers', teams: 'teams', validate: 'issues', diff: 'changed-cases', due: 'due-tasks' };
+/** `flagged-cases-2026-11-16.csv`: what the attachment holds, and as of when (`.html` for the page). */
+export function attachmentName(view: View, extension: 'csv' | 'html' = 'csv'): string {
+  const stems: Partial<Record<View['kind'], string>> = { officers: 'officers', teams: 'teams', validate: 'issues', diff: 'changed-cases', due: 'due-tasks', plan: 'plan-moves' };
   const everyCase = view.selectedCases.some((result) => result.flags.length === 0);
-  return `${stems[view.kind] ?? (everyCase ? 'cases' : 'flagged-cases')}-${view.report.as_of}.csv`;
+  return `${stems[view.kind] ?? (everyCase ? 'cases' : 'flagged-cases')}-${view.report.as_of}.${extension}`;
 }
-
-const NAME_KEYS = new Set(['name', 'officer_name']);
 
 /** A section as an email shows it: its top rows, its brief columns, less name columns left empty by redaction. */
 function emailSection(section: Section): { section: Section; columns: Column<unknown>[] } {
   const rows = section.rows.slice(0, EMAIL_ROWS);
-  const columns = (briefColumns(section.columns) as Column<unknown>[]).filter(
-    (column) => !NAME_KEYS.has(column.key) || rows.some((row) => column.value(row) !== null && column.value(row) !== ''),
-  );
-  return { section: { ...section, rows }, columns };
+  return { section: { ...section, rows }, columns: shownColumns(section.columns as readonly Column<unknown>[], rows) };
 }
 
 function moreLine(section: Section, attached: string | null): string | null {
@@ -141,9 +137,6 @@ function textTable(columns: readonly Column<unknown>[], rows: readonly unknown[]
   return [line(columns.map((column) => column.heading)), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
 }
 
-export function escapeHtml(text: string): string {
-  return plainText(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 function htmlTable(columns: readonly Column<unknown>[], rows: readonly unknown[]): string {
   const cell = (tag: 'th' | 'td', column: Column<unknown>, text: string): string =>
@@ -190,8 +183,9 @@ function bodies(view: View, attached: string, scope?: DigestScope): { text: stri
       html.push(`<p>${escapeHtml(more)}</p>`);
     }
   }
-  text.push('', `Attached: ${attached}`, '');
-  html.push(`<p>Attached: ${escapeHtml(attached)}</p>`, '</body></html>', '');
+  const page = attachmentName(view, 'html');
+  text.push('', `Attached: ${attached}, and ${page} (the report as a page with charts, for any browser)`, '');
+  html.push(`<p>Attached: ${escapeHtml(attached)}, and ${escapeHtml(page)} (the report as a page with charts, for any browser)</p>`, '</body></html>', '');
   return { text: text.join('\n'), html: html.join('\n') };
 }
 
@@ -200,10 +194,13 @@ function bodies(view: View, attached: string, scope?: DigestScope): { text: stri
  * output, to an .eml file or sent over SMTP. The Date and Message-ID headers are nodemailer's:
  * the time of writing, not the as-of date, which the subject and the body carry.
  */
-export function digestMail(view: View, settings: EmailSettings, scope?: DigestScope): MailComposerOptions {
+export async function digestMail(view: View, settings: EmailSettings, scope?: DigestScope): Promise<MailComposerOptions> {
   const attached = attachmentName(view);
   const csv = new StringOutput();
   renderCsv(view, csv);
+  // The page (and its charting library) loads only when a digest is written.
+  const { htmlPage } = await import('./html.js');
+  const page = await htmlPage(view);
   const subject =
     settings.subject === null ? defaultSubject(view, scope) : `${plainText(settings.subject)}${scope === undefined ? '' : ` (${plainText(scope.label)})`}`;
   return {
@@ -211,7 +208,10 @@ export function digestMail(view: View, settings: EmailSettings, scope?: DigestSc
     ...(settings.to.length > 0 ? { to: [...settings.to] } : {}),
     subject,
     ...bodies(view, attached, scope),
-    attachments: [{ filename: attached, content: csv.toString(), contentType: 'text/csv; charset=utf-8' }],
+    attachments: [
+      { filename: attached, content: csv.toString(), contentType: 'text/csv; charset=utf-8' },
+      { filename: attachmentName(view, 'html'), content: page, contentType: 'text/html; charset=utf-8' },
+    ],
     // Nothing from an export may make the composer read a file or fetch a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -230,7 +230,7 @@ export async function composeMessage(mail: MailComposerOptions, newline: 'unix' 
 
 /** `--format email`: one message on standard output, for `sendmail -t`. */
 export async function renderEmail(view: View, out: Output, context: { readonly email: EmailSettings }): Promise<void> {
-  const message = await composeMessage(digestMail(view, context.email), 'unix');
+  const message = await composeMessage(await digestMail(view, context.email), 'unix');
   // Every part is 7-bit (nodemailer encodes anything else), so the bytes are ASCII text.
   out.write(message.toString('utf8'));
 }

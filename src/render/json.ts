@@ -14,10 +14,15 @@ export function jsonDocument(view: View): Record<string, unknown> {
     checks_skipped: report.checks_skipped,
   };
   if (view.kind === 'validate') return { ...head, issues: view.issues };
+  if (view.kind === 'plan' && view.plan !== null) {
+    const { plan } = view;
+    return { ...head, summary: plan.summary, moves: plan.moves, unplaced: plan.unplaced, receivers: plan.receivers, issues: view.issues };
+  }
   if (view.diff !== null) {
     const { diff } = view;
     const cases = view.limit === null ? diff.cases : diff.cases.slice(0, view.limit);
-    return { ...head, previous_as_of: diff.previous_as_of, summary: diff.summary, cases, officers: diff.officers, issues: view.issues };
+    const unchanged = view.limit === null ? diff.unchanged : diff.unchanged.slice(0, view.limit);
+    return { ...head, previous_as_of: diff.previous_as_of, summary: diff.summary, cases, unchanged, officers: diff.officers, issues: view.issues };
   }
   if (view.due !== null) {
     const { tasks, within, until } = view.due;
@@ -30,6 +35,7 @@ export function jsonDocument(view: View): Record<string, unknown> {
     managers: view.managers,
     teams: view.teams,
     pdus: view.pdus,
+    peer_groups: report.peer_groups,
     cases: view.cases,
     issues: view.issues,
   };

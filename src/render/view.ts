@@ -7,8 +7,11 @@ import { DEFAULT_WITHIN_DAYS, dueTasks, type DueList } from '../analyse/due.js';
 import { parseDate, type Day } from '../read/values.js';
 import type { CaseResult, GroupResult, ManagerResult, OfficerResult, Report } from '../analyse/report.js';
 import type { Issue } from '../read/records.js';
+import { caseInScope, NO_SCOPE, scopeReport, type Scope } from '../analyse/scope.js';
 
-export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff' | 'due';
+import type { Plan } from '../analyse/plan.js';
+
+export type ViewKind = 'report' | 'officers' | 'cases' | 'teams' | 'validate' | 'diff' | 'due' | 'plan';
 
 export interface View {
   readonly kind: ViewKind;
@@ -28,36 +31,28 @@ export interface View {
   readonly limit: number | null;
   /** A label for the export, for headings. */
   readonly source: string;
+  /** --redact: names are left out, and the tables drop their name columns. */
+  readonly redacted: boolean;
   /** For `diff`: the changes since the previous export (`report` is the current one), before --limit. */
   readonly diff: DiffReport | null;
   /** For `due`: the worklist (SPEC 3.2), every task before --limit; null for other views. */
   readonly due: DueList | null;
+  /**
+   * The reallocation plan (SPEC 2.3): for `plan`, its moves and unplaced cases cut to --limit
+   * (the summary keeps the totals); for `report`, whole, for the summary's line about it.
+   */
+  readonly plan: Plan | null;
 }
 
-export interface CaseFilter {
+/** The filters (known names: analyse/filters.ts resolves what was typed), and --all. */
+export interface CaseFilter extends Scope {
   readonly all: boolean;
-  readonly flags: readonly string[];
-  readonly risks: readonly string[];
-  readonly officers: readonly string[];
-  readonly teams: readonly string[];
-  readonly pdus: readonly string[];
 }
 
-export const NO_FILTER: CaseFilter = { all: false, flags: [], risks: [], officers: [], teams: [], pdus: [] };
-
-const matchesAny = (wanted: readonly string[], value: string | null): boolean =>
-  wanted.length === 0 || (value !== null && wanted.includes(value));
+export const NO_FILTER: CaseFilter = { all: false, ...NO_SCOPE };
 
 export function selectCases(cases: readonly CaseResult[], filter: CaseFilter): CaseResult[] {
-  return cases.filter(
-    (result) =>
-      (filter.all || result.flags.length > 0) &&
-      (filter.flags.length === 0 || result.flags.some((code) => filter.flags.includes(code))) &&
-      matchesAny(filter.risks, result.risk ?? 'unknown') &&
-      matchesAny(filter.officers, result.officer_id) &&
-      matchesAny(filter.teams, result.team) &&
-      matchesAny(filter.pdus, result.pdu),
-  );
+  return cases.filter((result) => (filter.all || result.flags.length > 0) && caseInScope(result, filter));
 }
 
 /** `--redact` for a diff: the changes without names. */
@@ -65,6 +60,7 @@ export function redactDiff(diff: DiffReport): DiffReport {
   return {
     ...diff,
     cases: diff.cases.map((change) => ({ ...change, name: null })),
+    unchanged: diff.unchanged.map((change) => ({ ...change, name: null })),
     officers: diff.officers.map((officer) => ({ ...officer, name: null })),
   };
 }
@@ -79,6 +75,16 @@ export function redact(report: Report): Report {
   };
 }
 
+/** `--redact` for a plan: the moves, unplaced cases and receivers without names. */
+export function redactPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    moves: plan.moves.map((move) => ({ ...move, name: null, to_officer_name: null })),
+    unplaced: plan.unplaced.map((item) => ({ ...item, name: null })),
+    receivers: plan.receivers.map((receiver) => ({ ...receiver, name: null })),
+  };
+}
+
 export interface ViewOptions {
   readonly filter: CaseFilter;
   /** --limit: caps every format's rows when given. */
@@ -89,12 +95,23 @@ export interface ViewOptions {
   readonly within?: number;
 }
 
-export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null): View {
-  const report = options.redact ? redact(fullReport) : fullReport;
+export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptions, fullDiff: DiffReport | null = null, fullPlan: Plan | null = null): View {
+  // A filter scopes the whole view (SPEC 3.3): summary, officers, managers, teams and cases.
+  const scoped = scopeReport(fullReport, options.filter);
+  const report = options.redact ? redact(scoped) : scoped;
   const diff = fullDiff !== null && options.redact ? redactDiff(fullDiff) : fullDiff;
   const cap = <T>(rows: T[]): T[] => (options.limit === null ? rows : rows.slice(0, options.limit));
-  // A worklist looks at every case the filters select, flagged or not.
-  const cases = selectCases(report.cases, kind === 'due' ? { ...options.filter, all: true } : options.filter);
+  let plan = fullPlan !== null && options.redact ? redactPlan(fullPlan) : fullPlan;
+  let cases: CaseResult[];
+  if (kind === 'plan' && plan !== null) {
+    // The plan's cases are the ones to move: what --fail-on and --quiet judge.
+    const toMove = new Set([...plan.moves, ...plan.unplaced].map((item) => item.crn));
+    cases = report.cases.filter((result) => toMove.has(result.crn));
+    plan = { ...plan, moves: cap(plan.moves), unplaced: cap(plan.unplaced) };
+  } else {
+    // A worklist looks at every case the filters select, flagged or not.
+    cases = selectCases(report.cases, kind === 'due' ? { ...options.filter, all: true } : options.filter);
+  }
   const due = kind === 'due' ? dueTasks(report, cases, parseDate(report.as_of) as Day, options.within ?? DEFAULT_WITHIN_DAYS) : null;
   return {
     kind,
@@ -109,8 +126,10 @@ export function buildView(kind: ViewKind, fullReport: Report, options: ViewOptio
     pdus: report.pdus,
     issues: report.issues,
     limit: options.limit,
+    redacted: options.redact,
     source: options.source,
     diff,
     due,
+    plan,
   };
 }

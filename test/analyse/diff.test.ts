@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { analyse } from '../../src/analyse/analyze.js';
-import { diffReports, type DiffReport } from '../../src/analyse/diff.js';
+import { diffReports, statusChange, type DiffReport } from '../../src/analyse/diff.js';
+import type { OfficerResult } from '../../src/analyse/report.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { readExports } from '../../src/read/exports.js';
 import { parseDate, type Day } from '../../src/read/values.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   all = diffReports(previous, current, { all: true });
 });
 
-const change = (report: DiffReport, crn: string) => report.cases.find((entry) => entry.crn === crn);
+const change = (report: DiffReport, crn: string) => [...report.cases, ...report.unchanged].find((entry) => entry.crn === crn);
 
 describe('diffReports', () => {
   it('resolves a flag that cleared: C1 seen 2026-11-12, no longer overdue', () => {
@@ -58,11 +59,25 @@ describe('diffReports', () => {
   it('leaves an unchanged, unflagged case out unless all is asked for: C7', () => {
     expect(change(diff, 'C7')).toBeUndefined();
     expect(change(all, 'C7')).toMatchObject({ change: 'unchanged', flags_new: [], flags_resolved: [], flags_open: [] });
-    expect(all.cases.map((entry) => entry.crn).sort()).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']);
+    expect(all.unchanged.map((entry) => entry.crn)).toEqual(['C3', 'C7']);
+    expect(all.cases).toEqual(diff.cases);
   });
 
-  it('lists current cases in priority order, then the gone ones', () => {
-    expect(diff.cases.map((entry) => entry.crn)).toEqual(['C3', 'C2', 'C5', 'C4', 'C1', 'C6']);
+  it('lists only the cases with news as changed, current ones in priority order, then the gone ones', () => {
+    expect(diff.cases.map((entry) => entry.crn)).toEqual(['C2', 'C5', 'C4', 'C1', 'C6']);
+    expect(diff.cases.every((entry) => entry.change !== 'unchanged')).toBe(true);
+    expect(diff.summary.changed).toBe(5);
+  });
+
+  it('lists a case still lost and otherwise unchanged apart: C3', () => {
+    expect(diff.unchanged.map((entry) => entry.crn)).toEqual(['C3']);
+  });
+
+  it('says the officer of C2 left, on the case and among the officers', () => {
+    expect(change(diff, 'C2')!.officer_status_change).toBe('left');
+    expect(change(diff, 'C1')!.officer_status_change).toBeNull();
+    expect(diff.officers.find((officer) => officer.officer_id === 'O2')).toMatchObject({ status: 'left', previous_status: 'active', status_change: 'left' });
+    expect(diff.summary).toMatchObject({ officers_left: 1, officers_absent: 0, officers_returned: 0, officers_joined: 0, officers_removed: 0 });
   });
 
   it('sums it up', () => {
@@ -83,10 +98,56 @@ describe('diffReports', () => {
     expect(diff.summary.flags_resolved.overdue).toBe(1);
   });
 
-  it('shows officers whose caseload moved: O1 3 → 4 (C4, C5 in; C6 out), O2 2 → 1', () => {
+  it('shows officers whose status or caseload changed, status changes first: O2 left 2 → 1, O1 3 → 4 (C4, C5 in; C6 out)', () => {
     expect(diff.officers.map(({ officer_id, previous_caseload, caseload, caseload_change }) => ({ officer_id, previous_caseload, caseload, caseload_change }))).toEqual([
-      { officer_id: 'O1', previous_caseload: 3, caseload: 4, caseload_change: 1 },
       { officer_id: 'O2', previous_caseload: 2, caseload: 1, caseload_change: -1 },
+      { officer_id: 'O1', previous_caseload: 3, caseload: 4, caseload_change: 1 },
     ]);
+  });
+});
+
+describe('statusChange: what became of an officer between two rosters (null: not on it)', () => {
+  it.each([
+    ['active', 'left', 'left'],
+    ['sick', 'left', 'left'],
+    ['active', 'sick', 'absent'],
+    ['active', 'career break', 'absent'],
+    ['sick', 'suspended', 'absent'],
+    ['left', 'sick', 'absent'],
+    ['sick', 'active', 'returned'],
+    ['left', 'active', 'returned'],
+    [null, 'active', 'joined'],
+    [null, 'sick', 'joined'],
+    ['active', null, 'removed'],
+    ['left', null, 'removed'],
+    ['active', 'active', null],
+    ['sick', 'sick', null],
+    [null, null, null],
+  ] as const)('%s → %s: %s', (was, is, expected) => {
+    expect(statusChange(was, is)).toBe(expected);
+  });
+});
+
+describe('officer status changes with no case moving', () => {
+  const officer = (officer_id: string, status: string | null): OfficerResult => ({
+    officer_id, name: null, grade: null, team: 'T', pdu: null, manager_id: null, status, status_since: null, contracted_hours: 37,
+    caseload: 0, by_risk: { very_high: 0, high: 0, medium: 0, low: 0, unknown: 0 } as OfficerResult['by_risk'], points: 0,
+    capacity_points: null, capacity_pct: null, overdue: 0, lost: 0, seen_on_time_pct: null, flags: [], reduction_pct: 0,
+    peer_group: null, rates: { overdue: null, lost: null, assessment_overdue: null }, outliers: { overdue: null, lost: null, assessment_overdue: null },
+  });
+
+  it('are reported, each with its kind, and counted in the summary', async () => {
+    const previous = await reportOf('2026-11-09', '2026-11-09');
+    const current = await reportOf('2026-11-16', '2026-11-16');
+    const before = { ...previous, officers: [...previous.officers, officer('P1', 'active'), officer('P2', 'sick'), officer('P3', 'active'), officer('P5', 'active')] };
+    const after = { ...current, officers: [...current.officers, officer('P1', 'sick'), officer('P2', 'active'), officer('P4', 'active'), officer('P5', 'active')] };
+    const result = diffReports(before, after);
+    expect(result.officers.filter((entry) => entry.officer_id.startsWith('P')).map((entry) => [entry.officer_id, entry.status_change])).toEqual([
+      ['P1', 'absent'],
+      ['P2', 'returned'],
+      ['P3', 'removed'],
+      ['P4', 'joined'],
+    ]);
+    expect(result.summary).toMatchObject({ officers_left: 1, officers_absent: 1, officers_returned: 1, officers_joined: 1, officers_removed: 1 });
   });
 });

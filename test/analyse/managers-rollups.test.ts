@@ -9,8 +9,8 @@ import { caseRecord, configWith, crns, daysAgo, exportsOf, officer, run } from '
  * O1       PO    North  PDU1  M1      active          37     A1 B2 on time; A2 C1 seen 20 days ago  2        165     0    1
  * O2       PO    North  PDU1  M1      sick 30 days    37     B1 D0 (officer_absent)                 1        29      1    0
  * O3       PSO   South  PDU1  M2      left            37     C1 A3 (officer_left)                   1        206     1    0
- * O4       PO    South  PDU2  M2      active          18.5   D1 C3 low seen 60 days (not_seen);     2        119.25  1    1
- *                                                            D2 custody B2 (0.35 × 115 = 40.25)
+ * O4       PO    South  PDU2  M2      active          18.5   D1 C3 low seen 60 days (not_seen);     2        127     1    1
+ *                                                            D2 custody B2 (the custody table: 48)
  * O5       PO    -      -     -       active          37     -                                      0        0       0    0
  * X1 (not in officers.csv): E1
  * M2 is not in officers.csv.
@@ -44,7 +44,7 @@ describe('the officers behind the rollups', () => {
       O1: [2, 165, 0, 1],
       O2: [1, 29, 1, 0],
       O3: [1, 206, 1, 0],
-      O4: [2, 119.25, 1, 1],
+      O4: [2, 127, 1, 1],
       O5: [0, 0, 0, 0],
       X1: [1, 79, 1, 0],
     });
@@ -107,29 +107,58 @@ describe('managers', () => {
 describe('teams', () => {
   it('roll up officers in post, absent, left, cases, lost, overdue, average caseload and capacity', () => {
     expect(run(region).teams).toEqual([
-      // M1, O1, O2 in post (O2 absent); 3 cases / 3 = 1.0; 194 points of 3 × 2176 = 6528 → 2.97…% → 3.0
-      { name: 'North', officers_in_post: 3, absent: 1, left: 0, cases: 3, lost: 1, overdue: 1, average_caseload: 1, capacity_pct: 3 },
-      // O4 in post, O3 left (his case still counts); 3 cases / 1 = 3.0; 325.25 of 1088 → 29.89…% → 29.9
-      { name: 'South', officers_in_post: 1, absent: 0, left: 1, cases: 3, lost: 2, overdue: 1, average_caseload: 3, capacity_pct: 29.9 },
-      // O5, with no team: 0 of 2176
-      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 0, lost: 0, overdue: 0, average_caseload: 0, capacity_pct: 0 },
+      // M1, O1, O2 in post (O2 absent); 3 cases / 3 = 1.0; 194 points of 3 × 2176 = 6528 → 2.97…% → 3.0;
+      // available: M1 and O1, 194 of 4352 → 4.45…% → 4.5
+      { name: 'North', officers_in_post: 3, absent: 1, left: 0, cases: 3, lost: 1, overdue: 1, average_caseload: 1, capacity_pct: 3, available_capacity_pct: 4.5 },
+      // O4 in post, O3 left (his case still counts); 3 cases / 1 = 3.0; 206 + 127 = 333 of 1088 → 30.60…% → 30.6 (O4 available)
+      { name: 'South', officers_in_post: 1, absent: 0, left: 1, cases: 3, lost: 2, overdue: 1, average_caseload: 3, capacity_pct: 30.6, available_capacity_pct: 30.6 },
+      // No team: O5 (0 of 2176), and E1, whose officer X1 is not in officers.csv and which has no team of its own
+      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 1, lost: 1, overdue: 0, average_caseload: 1, capacity_pct: 0, available_capacity_pct: 0 },
     ]);
   });
 
-  it('an officer_id missing from officers.csv belongs to no team', () => {
+  it('every analysed case is in exactly one row: E1 (officer X1, not in officers.csv) in the no-team row', () => {
     const total = run(region).teams.reduce((sum, team) => sum + team.cases, 0);
-    expect(total).toBe(6); // of 7 analysed cases; E1 (officer X1) is in none
+    expect(total).toBe(7); // of 7 analysed cases (T1 is terminated)
+  });
+
+  it('a case whose officer is unknown counts in its own team column; an unallocated one too', () => {
+    const exports = exportsOf({
+      officers: [officer({ officerId: 'O1', team: 'North', pdu: 'PDU1' })],
+      cases: [
+        caseRecord({ crn: 'A1', officerId: 'O1', team: 'South' }), // a known officer's team wins
+        caseRecord({ crn: 'B1', officerId: 'X9', team: 'South', pdu: 'PDU2' }),
+        caseRecord({ crn: 'C1', officerId: null, team: 'South' }),
+      ],
+    });
+    const report = run(exports);
+    expect(report.teams.map((team) => [team.name, team.cases, team.officers_in_post])).toEqual([
+      ['North', 1, 1],
+      ['South', 2, 0],
+    ]);
+    expect(report.cases.find((result) => result.crn === 'B1')).toMatchObject({ team: 'South', pdu: 'PDU2' });
+    expect(report.cases.find((result) => result.crn === 'A1')).toMatchObject({ team: 'North', pdu: 'PDU1' });
+  });
+
+  it('capacity of those available leaves the absent out; with nobody available it is null', () => {
+    const exports = exportsOf({
+      officers: [officer({ officerId: 'S1', team: 'Away', status: 'sick', statusSince: daysAgo(30) })],
+      cases: [caseRecord({ crn: 'A1', officerId: 'S1', tier: 'B2' })],
+    });
+    // 115 points of S1's 2176 → 5.28…% → 5.3; nobody available to carry them
+    expect(run(exports).teams[0]).toMatchObject({ name: 'Away', capacity_pct: 5.3, available_capacity_pct: null });
   });
 });
 
 describe('PDUs', () => {
   it('roll up the same way', () => {
     expect(run(region).pdus).toEqual([
-      // M1, O1, O2, O3: 3 in post, O2 absent, O3 left; 4 cases / 3 = 1.33 → 1.3; 400 of 6528 → 6.13% → 6.1
-      { name: 'PDU1', officers_in_post: 3, absent: 1, left: 1, cases: 4, lost: 2, overdue: 1, average_caseload: 1.3, capacity_pct: 6.1 },
-      // O4: 119.25 of 1088 → 10.96…% → 11.0
-      { name: 'PDU2', officers_in_post: 1, absent: 0, left: 0, cases: 2, lost: 1, overdue: 1, average_caseload: 2, capacity_pct: 11 },
-      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 0, lost: 0, overdue: 0, average_caseload: 0, capacity_pct: 0 },
+      // M1, O1, O2, O3: 3 in post, O2 absent, O3 left; 4 cases / 3 = 1.33 → 1.3; 400 of 6528 → 6.13% → 6.1;
+      // available M1, O1: 400 of 4352 → 9.19…% → 9.2
+      { name: 'PDU1', officers_in_post: 3, absent: 1, left: 1, cases: 4, lost: 2, overdue: 1, average_caseload: 1.3, capacity_pct: 6.1, available_capacity_pct: 9.2 },
+      // O4: 127 of 1088 → 11.67…% → 11.7
+      { name: 'PDU2', officers_in_post: 1, absent: 0, left: 0, cases: 2, lost: 1, overdue: 1, average_caseload: 2, capacity_pct: 11.7, available_capacity_pct: 11.7 },
+      { name: null, officers_in_post: 1, absent: 0, left: 0, cases: 1, lost: 1, overdue: 0, average_caseload: 1, capacity_pct: 0, available_capacity_pct: 0 },
     ]);
   });
 
@@ -139,7 +168,7 @@ describe('PDUs', () => {
       cases: [caseRecord({ officerId: 'L1', tier: 'B2' })],
     });
     expect(run(exports).teams).toEqual([
-      { name: 'Gone', officers_in_post: 0, absent: 0, left: 1, cases: 1, lost: 1, overdue: 0, average_caseload: null, capacity_pct: null },
+      { name: 'Gone', officers_in_post: 0, absent: 0, left: 1, cases: 1, lost: 1, overdue: 0, average_caseload: null, capacity_pct: null, available_capacity_pct: null },
     ]);
   });
 });

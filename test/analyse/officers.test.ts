@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import type { CaseRecord, OfficerRecord } from '../../src/read/records.js';
 import { parseTier } from '../../src/read/values.js';
-import { caseRecord, crns, day, daysAgo, exportsOf, officer, officerIn, run } from './builders.js';
+import { casePoints, pointsTable } from '../../src/analyse/officers.js';
+import { caseRecord, configWith, crns, day, daysAgo, exportsOf, officer, officerIn, run } from './builders.js';
 
 const one = (cases: CaseRecord[], officerOverrides: Partial<OfficerRecord> = {}) =>
   officerIn(run(exportsOf({ officers: [officer(officerOverrides)], cases })), 'O1');
@@ -43,36 +44,80 @@ describe('points', () => {
     expect(parseTier('B2S')).toBe('B2S');
   });
 
+  // Hand-worked from SPEC 2.2's seed tables (community / licence / custody):
+  // A3 206/219/75, A0 110/0/0, B2 115/132/48, C1 50/52/23, D0 29/0/0, D1 29/31/13.
   it.each([
-    ['tier B2', { tier: 'B2', risk: 'high' }, 115],
-    // Exempt from reset (MAPPA 1), so scored in full; in reset it would score reset_weight (0) of it.
-    ['tier B2S (scores as B2)', { tier: parseTier('B2S') as string, risk: 'high', mappaLevel: 1 }, 115],
-    ['tier A3', { tier: 'A3', risk: 'low' }, 206],
-    ['tier C1', { tier: 'C1', risk: 'medium' }, 50],
-    ['tier D0 over very_high risk: the tier wins', { tier: 'D0', risk: 'very_high' }, 29],
-    ['untiered very_high', { tier: null, risk: 'very_high' }, 206],
-    ['untiered high', { tier: null, risk: 'high' }, 146],
-    ['untiered medium', { tier: null, risk: 'medium' }, 79],
-    ['untiered low', { tier: null, risk: 'low' }, 51],
-    ['untiered unknown risk', { tier: null, risk: null }, 146],
-    ['custody B2: 0.35 × 115', { tier: 'B2', status: 'custody' }, 40.25],
-    ['custody untiered medium: 0.35 × 79', { tier: null, risk: 'medium', status: 'custody' }, 27.65],
-    ['custody untiered very_high: 0.35 × 206', { tier: null, risk: 'very_high', status: 'custody' }, 72.1],
+    ['community: no sentence_type, tier B2', { tier: 'B2', risk: 'high' }, 115],
+    ['community: community_order A3', { tier: 'A3', risk: 'low', sentenceType: 'community_order' }, 206],
+    ['community: suspended_sentence C1', { tier: 'C1', sentenceType: 'suspended_sentence' }, 50],
+    ['community: other text ("Unpaid work") A0', { tier: 'A0', sentenceType: 'Unpaid work' }, 110],
+    ['community: tier D0 over very_high risk: the tier wins', { tier: 'D0', risk: 'very_high' }, 29],
+    // An S tier marks the case for Probation Reset; MAPPA 1 exempts it, so it is scored in full here
+    // (in reset it would score reset_weight, 0 by default, of these points: see the reset tests).
+    ['community: S tier B2S scores as B2', { tier: parseTier('B2S') as string, risk: 'high', mappaLevel: 1 }, 115],
+    ['licence: licence B2', { tier: 'B2', sentenceType: 'licence' }, 132],
+    ['licence: pss A3', { tier: 'A3', sentenceType: 'pss' }, 219],
+    ['licence: "Licence" in any case, D1', { tier: 'D1', sentenceType: 'Licence' }, 31],
+    ['licence: A0 scores the seed value 0', { tier: 'A0', sentenceType: 'licence' }, 0],
+    ['licence: S tier B2S scores as B2', { tier: parseTier('B2S') as string, sentenceType: 'licence', mappaLevel: 1 }, 132],
+    ['custody: B2 (the custody table, not a weight)', { tier: 'B2', status: 'custody' }, 48],
+    ['custody: a licence case in custody still scores custody, A3', { tier: 'A3', status: 'custody', sentenceType: 'licence' }, 75],
+    ['custody: C1', { tier: 'C1', status: 'custody' }, 23],
+    ['custody: S tier B2S scores as B2', { tier: parseTier('B2S') as string, status: 'custody' }, 48],
+    ['fallback: untiered very_high', { tier: null, risk: 'very_high' }, 206],
+    ['fallback: untiered high', { tier: null, risk: 'high' }, 146],
+    ['fallback: untiered medium', { tier: null, risk: 'medium' }, 79],
+    ['fallback: untiered low', { tier: null, risk: 'low' }, 51],
+    ['fallback: untiered unknown risk', { tier: null, risk: null }, 146],
+    ['fallback: untiered licence case scores its risk, high', { tier: null, risk: 'high', sentenceType: 'licence' }, 146],
+    ['custody without a tier: 0.35 × medium 79', { tier: null, risk: 'medium', status: 'custody' }, 27.65],
+    ['custody without a tier: 0.35 × very_high 206', { tier: null, risk: 'very_high', status: 'custody' }, 72.1],
+    ['custody without a tier: 0.35 × unknown 146', { tier: null, risk: null, status: 'custody' }, 51.1],
     ['warrant B2', { tier: 'B2', status: 'warrant' }, 0],
+    ['warrant on licence A3', { tier: 'A3', status: 'warrant', sentenceType: 'licence' }, 0],
     ['warrant untiered very_high', { tier: null, risk: 'very_high', status: 'warrant' }, 0],
   ] as const)('%s → %d', (_, overrides, points) => {
     expect(pointsFor(overrides as Partial<CaseRecord>)).toBe(points);
   });
 
-  it('sum over the caseload: B2 + custody B2 + warrant A3 + C1 + untiered low = 115 + 40.25 + 0 + 50 + 51', () => {
+  it('pointsTable: custody, then licence or pss (any case), else community', () => {
+    expect(pointsTable({ status: 'custody', sentenceType: 'licence' })).toBe('custody');
+    expect(pointsTable({ status: 'active', sentenceType: 'PSS' })).toBe('licence');
+    expect(pointsTable({ status: 'warrant', sentenceType: 'licence' })).toBe('licence');
+    expect(pointsTable({ status: 'active', sentenceType: 'community_order' })).toBe('community');
+    expect(pointsTable({ status: 'active', sentenceType: null })).toBe('community');
+  });
+
+  it('casePoints scales by the weight its caller passes (1 by default): half of licence B2 132 is 66', () => {
+    const record = caseRecord({ tier: 'B2', sentenceType: 'licence' });
+    expect(casePoints(record, DEFAULT_CONFIG)).toBe(132);
+    expect(casePoints(record, DEFAULT_CONFIG, 0.5)).toBe(66);
+    expect(casePoints(caseRecord({ tier: null, risk: 'medium', status: 'custody' }), DEFAULT_CONFIG, 0)).toBe(0);
+  });
+
+  it('sum over the caseload: B2 + custody B2 + warrant A3 + licence C1 + untiered low = 115 + 48 + 0 + 52 + 51', () => {
     const result = one([
       caseRecord({ crn: 'A', tier: 'B2' }),
       caseRecord({ crn: 'B', tier: 'B2', status: 'custody' }),
       caseRecord({ crn: 'C', tier: 'A3', status: 'warrant' }),
-      caseRecord({ crn: 'D', tier: 'C1' }),
+      caseRecord({ crn: 'D', tier: 'C1', sentenceType: 'licence' }),
       caseRecord({ crn: 'E', tier: null, risk: 'low' }),
     ]);
-    expect(result.points).toBe(256.25);
+    expect(result.points).toBe(266);
+  });
+
+  it('each table comes from the config: points.community, points.licence, points.custody', () => {
+    const config = configWith((c) => {
+      c.points.community.B2 = 100;
+      c.points.licence.B2 = 200;
+      c.points.custody.B2 = 300;
+    });
+    const cases = [
+      caseRecord({ crn: 'A', tier: 'B2' }),
+      caseRecord({ crn: 'B', tier: 'B2', sentenceType: 'pss' }),
+      caseRecord({ crn: 'C', tier: 'B2', status: 'custody' }),
+    ];
+    expect(officerIn(run(exportsOf({ cases }), { config }), 'O1').points).toBe(600);
   });
 });
 
@@ -101,6 +146,50 @@ describe('capacity_points and capacity_pct', () => {
     );
     expect(result).toMatchObject({ points: 4120, capacity_points: null, capacity_pct: null });
     expect(result.flags).not.toContain('over_capacity');
+  });
+});
+
+describe('workload reductions (officers.csv reduction_pct)', () => {
+  it('0%: the full 2176, and the officer shows reduction_pct 0', () => {
+    expect(one([], { reductionPct: 0 })).toMatchObject({ reduction_pct: 0, capacity_points: 2176 });
+  });
+
+  it('80% (a first-year PQiP): 2176 × 0.2 = 435.2; one A3 is 206 / 435.2 = 47.33…% → 47.3', () => {
+    expect(one([caseRecord({ tier: 'A3' })], { reductionPct: 80 })).toMatchObject({
+      reduction_pct: 80,
+      capacity_points: 435.2,
+      capacity_pct: 47.3,
+    });
+  });
+
+  it('80%: three A3 are 618 / 435.2 = 142.0%, over capacity (they would be 28.4% of a full 2176)', () => {
+    const result = one(crns('A', 3).map((crn) => caseRecord({ crn, tier: 'A3' })), { reductionPct: 80 });
+    expect(result).toMatchObject({ points: 618, capacity_pct: 142 });
+    expect(result.flags).toEqual(['over_capacity']);
+  });
+
+  it('20% at 22.5 h: 2176 × 22.5 / 37 × 0.8 = 1058.59… → 1058.6', () => {
+    expect(one([], { contractedHours: 22.5, reductionPct: 20 }).capacity_points).toBe(1058.6);
+  });
+
+  it('100%: no capacity (null), never over capacity however many cases', () => {
+    const result = one(crns('A', 20).map((crn) => caseRecord({ crn, tier: 'A3' })), { reductionPct: 100 });
+    expect(result).toMatchObject({ reduction_pct: 100, points: 4120, capacity_points: null, capacity_pct: null });
+    expect(result.flags).not.toContain('over_capacity');
+  });
+});
+
+describe('a leaver has no capacity (SPEC 2.2)', () => {
+  it('capacity_points and capacity_pct null, never over_capacity, with 20 A3 cases (4120 points)', () => {
+    const result = one(crns('A', 20).map((crn) => caseRecord({ crn, tier: 'A3' })), { status: 'left' });
+    expect(result).toMatchObject({ points: 4120, capacity_points: null, capacity_pct: null });
+    expect(result.flags).toEqual(['left_with_cases']);
+  });
+
+  it('an absent officer keeps their capacity: 4120 / 2176 = 189.3%, over capacity', () => {
+    const result = one(crns('A', 20).map((crn) => caseRecord({ crn, tier: 'A3' })), { status: 'sick', statusSince: daysAgo(3) });
+    expect(result).toMatchObject({ capacity_points: 2176, capacity_pct: 189.3 });
+    expect(result.flags).toEqual(['absent_with_cases', 'over_capacity']);
   });
 });
 
@@ -266,6 +355,7 @@ describe('unknown officers: officer_ids that cases point at but officers.csv lac
       status: null,
       status_since: null,
       contracted_hours: null,
+      reduction_pct: null,
       caseload: 2,
       by_risk: { very_high: 0, high: 1, medium: 0, low: 1, unknown: 0 },
       points: 132.85, // 115 + 0.35 × 51
@@ -275,6 +365,10 @@ describe('unknown officers: officer_ids that cases point at but officers.csv lac
       lost: 1, // the custody case is not lost
       seen_on_time_pct: 100,
       flags: ['unknown_officer'],
+      // Not in post, so compared with nobody (SPEC 2.2).
+      peer_group: null,
+      rates: { overdue: null, lost: null, assessment_overdue: null },
+      outliers: { overdue: null, lost: null, assessment_overdue: null },
     });
     expect(officerIn(report, 'AA1')).toMatchObject({ caseload: 1, points: 79, lost: 1, flags: ['unknown_officer'] });
   });
@@ -350,7 +444,8 @@ describe('config', () => {
     const config = structuredClone(DEFAULT_CONFIG);
     config.custody_weight = 0.4;
     config.nominal_target = 1000;
-    const report = run(exportsOf({ cases: [caseRecord({ tier: 'B2', status: 'custody' })] }), { config });
-    expect(officerIn(report, 'O1')).toMatchObject({ points: 46, capacity_points: 1000, capacity_pct: 4.6 }) // 0.4 × 115 = 46 of 1000;
+    // Untiered medium in custody: 0.4 × 79 = 31.6 of 1000; a tiered custody case scores its table, unweighted.
+    const report = run(exportsOf({ cases: [caseRecord({ tier: null, risk: 'medium', status: 'custody' })] }), { config });
+    expect(officerIn(report, 'O1')).toMatchObject({ points: 31.6, capacity_points: 1000, capacity_pct: 3.2 });
   });
 });

@@ -35,7 +35,7 @@ const exports: Exports = {
       caseRecord({ crn: 'H', invalidData: true, addressKnown: false }),
     ],
   }),
-  inputs: [{ file: 'offenders', path: 'offenders.csv', rows: 9, used: 8, rejected: 1 }],
+  inputs: [{ file: 'offenders', path: 'offenders.csv', rows: 9, used: 8, rejected: 1, ignored_columns: [], column_hints: [] }],
   issues: [issue],
 };
 
@@ -91,6 +91,7 @@ describe('the report', () => {
       safeguarding_flagged: 1, // D
       flags,
       officer_flags: officerFlags,
+      outliers: { overdue: 0, lost: 0, assessment_overdue: 0 }, // two officers: no peer group of 4
       issues: 1,
     });
   });
@@ -199,7 +200,7 @@ describe('config thresholds are honoured', () => {
 
   it('points: the tier and risk tables come from the config', () => {
     const config = configWith((c) => {
-      c.points.tiers.B2 = 200;
+      c.points.community.B2 = 200;
       c.points.risks.unknown = 10;
     });
     const exportsWith = exportsOf({ cases: [caseRecord({ crn: 'A', tier: 'B2' }), caseRecord({ crn: 'B', tier: null, risk: null })] });

@@ -59,8 +59,8 @@ describe('caseload cases: golden transcripts', () => {
     if (format !== 'table') expect(result.stderr).toBe('');
     // --limit 5 caps every format; the table shows its top 25 and says how many more.
     expect(caseRows(format, result.stdout)).toHaveLength(format === 'table' ? 25 : 5);
-    if (format === 'table') expect(result.stdout).toContain('Cases by priority (1807)');
-    if (format === 'table') expect(result.stdout).toContain('… 1782 more');
+    if (format === 'table') expect(result.stdout).toContain('Cases by priority (1,804)');
+    if (format === 'table') expect(result.stdout).toContain('… 1,779 more');
     await expect(transcript(args, result)).toMatchFileSnapshot(`../golden/cases.${format}.txt`);
   });
 });
@@ -160,5 +160,87 @@ describe('caseload cases --limit', () => {
     const table = caseRows('table', runCli(['cases', SAMPLE, '--format', 'table', '--limit', '3', ...AS_OF]).stdout);
     expect(table).toHaveLength(3);
     top.forEach((crn, at) => expect(table[at]).toContain(` ${at + 1} │ ${crn} `));
+  });
+});
+
+describe('caseload cases: filters say what they match (issue 9)', () => {
+  let all: Doc;
+  beforeAll(() => {
+    all = casesJson('--all');
+  });
+  const PDU = 'Barnet, Enfield and Haringey';
+
+  it('a value that is a known name with commas is taken whole: lost cases there fail --fail-on lost', () => {
+    const quiet = runCli(['cases', SAMPLE, ...AS_OF, '--pdu', PDU, '--quiet', '--fail-on', 'lost']);
+    expect(quiet.exitCode).toBe(1);
+    const scoped = casesJson('--all', '--pdu', PDU);
+    expect(crns(scoped.cases)).toEqual(crns(all.cases.filter((result) => result.pdu === PDU)));
+    expect(scoped.cases.length).toBeGreaterThan(0);
+  });
+
+  it('matches without regard to case: --team haringey, --officer n07f726, --risk VERY_HIGH', () => {
+    expect(crns(casesJson('--all', '--team', 'haringey').cases)).toEqual(crns(all.cases.filter((result) => result.team === 'Haringey')));
+    expect(crns(casesJson('--all', '--officer', 'n07f726').cases)).toEqual(crns(all.cases.filter((result) => result.officer_id === 'N07F726')));
+    expect(crns(casesJson('--all', '--risk', 'VERY_HIGH').cases)).toEqual(crns(all.cases.filter((result) => result.risk === 'very_high')));
+    expect(casesJson('--all', '--team', 'haringey').cases.length).toBeGreaterThan(0);
+  });
+
+  it('splits other values at commas, each part a known name', () => {
+    const both = casesJson('--all', '--team', 'islington,HARINGEY');
+    expect(crns(both.cases)).toEqual(crns(all.cases.filter((result) => result.team === 'Islington' || result.team === 'Haringey')));
+  });
+
+  it('a value matching nothing is a usage error (exit 2) naming the closest known values', () => {
+    const camden = runCli(['cases', SAMPLE, ...AS_OF, '--pdu', 'Camden']);
+    expect(camden.exitCode).toBe(2);
+    expect(camden.stdout).toBe('');
+    expect(camden.stderr).toBe('caseload: --pdu: no PDU "Camden" in this export; closest: Camden and Islington\n');
+    const typo = runCli(['cases', SAMPLE, ...AS_OF, '--team', 'Islington,Haringy', '--quiet', '--fail-on', 'lost']);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('--team: no team "Haringy" in this export; closest: Haringey');
+    const flag = runCli(['cases', SAMPLE, ...AS_OF, '--flag', 'not-seen']);
+    expect([flag.exitCode, flag.stderr]).toEqual([2, 'caseload: --flag: no flag "not-seen"; closest: not_seen\n']);
+  });
+
+  it('scopes the summary: summary.cases is the number of cases at that risk', () => {
+    const veryHigh = casesJson('--risk', 'very_high');
+    const atRisk = all.cases.filter((result) => result.risk === 'very_high');
+    expect(veryHigh.summary.cases).toBe(atRisk.length);
+    expect((veryHigh.summary as { lost?: number }).lost).toBe(atRisk.filter((result) => result.lost).length);
+    expect(crns(veryHigh.cases)).toEqual(crns(atRisk.filter((result) => result.flags.length > 0)));
+  });
+});
+
+describe('caseload cases: the table says what it means (issue 9)', () => {
+  it('an unknown risk reads "unknown", not a blank cell', () => {
+    const result = runCli(['cases', SAMPLE, ...AS_OF, '--risk', 'unknown']);
+    const rows = result.stdout.split('\n').filter((line) => /^│\s+\d+ │ X\d+/.test(line));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.split('│')[4]!.trim()).toBe('unknown');
+    const csv = parse(runCli(['cases', SAMPLE, ...AS_OF, '--risk', 'unknown', '--format', 'csv']).stdout, { columns: true }) as Record<string, string>[];
+    expect(csv.map((row) => row.risk)).toEqual(rows.map(() => 'unknown'));
+  });
+
+  it('a never-seen case shows the days since its start in Days, marked (start)', () => {
+    const json = casesJson('--flag', 'never_seen');
+    const table = runCli(['cases', SAMPLE, ...AS_OF, '--flag', 'never_seen']).stdout;
+    const first = json.cases[0]! as Case & { days_since_start: number };
+    expect(first.days_since_contact).toBe(null);
+    expect(table).toMatch(new RegExp(`│ ${first.crn} .*│ ${first.days_since_start} \\(start\\) │`));
+  });
+
+  it('--redact drops the Name column of the table and markdown', () => {
+    for (const format of ['table', 'markdown']) {
+      const result = runCli(['cases', SAMPLE, ...AS_OF, '--redact', '--limit', '3', '--format', format]);
+      expect(result.stdout).toContain('CRN');
+      expect(result.stdout).not.toMatch(/\bName\b/);
+    }
+  });
+
+  it('fits COLUMNS=80, cutting long cells with an ellipsis', () => {
+    const result = runCli(['cases', SAMPLE, ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(result.exitCode).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(result.stdout).toContain('…');
   });
 });

@@ -40,8 +40,8 @@ describe('caseload report --format email', () => {
     expect(raw.startsWith('From: ')).toBe(true);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((entry) => entry.address) : []).toEqual(['spo@probation.example', 'pdu@probation.example']);
     expect(mail.from?.value[0]?.address).toBe('caseload@localhost');
-    expect(mail.subject).toBe(`caseload 2026-11-16: ${report.summary.lost} lost, ${report.summary.overdue} overdue, ${report.cases.length} flagged`);
-    expect(mail.subject).toBe('caseload 2026-11-16: 697 lost, 760 overdue, 1807 flagged');
+    expect(mail.subject).toBe(`caseload 2026-11-16: ${report.summary.lost} lost, ${report.summary.overdue} overdue, ${report.cases.length.toLocaleString('en-GB')} flagged`);
+    expect(mail.subject).toBe('caseload 2026-11-16: 691 lost, 672 overdue, 1,804 flagged');
     // For `sendmail -t`: Unix line ends.
     expect(raw).not.toContain('\r\n');
   });
@@ -128,7 +128,8 @@ describe('caseload cases --format email', () => {
   });
 
   it('writes nothing with --quiet when nothing is flagged, and a message without', async () => {
-    const none = ['cases', EXPORT, ...AS_OF, '--format', 'email', '--officer', 'NOBODY'];
+    // N07A190, a senior officer on the roster, holds no case (an officer not in the export is a usage error).
+    const none = ['cases', EXPORT, ...AS_OF, '--format', 'email', '--officer', 'N07A190'];
     expect(runCli([...none, '--quiet'])).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     const mail = await parseMail(runCli(none).stdout);
     expect(mail.subject).toBe('caseload 2026-11-16: 0 lost, 0 overdue, 0 flagged');

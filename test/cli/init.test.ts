@@ -36,10 +36,16 @@ describe('caseload init', () => {
     for (const key of [
       'contact_standards', 'first_contact_days', 'lost_after_days', 'absent_after_days', 'assessment_review_days', 'supervision_days',
       'manager_span', 'unallocated_pattern', 'points', 'nominal_target', 'custody_weight', 'contacts', 'date_order', 'columns',
+      'reset', 'reset_weight', 'outliers', 'plan',
     ]) {
       expect(written).toHaveProperty(key);
     }
-    expect(Object.keys(written)).toHaveLength(14);
+    expect(Object.keys(written)).toHaveLength(18);
+    // The WMT's three tier tables (issue 16), and the plan's limit and scope (SPEC 2.3).
+    expect(Object.keys(written.points as object)).toEqual(['community', 'licence', 'custody', 'risks']);
+    expect(written.plan).toEqual({ max_capacity_pct: 100, scope: 'pdu' });
+    expect(written).toMatchObject({ reset: { infer: false, sentence_types: ['licence', 'pss', 'community_order', 'suspended_sentence'] }, reset_weight: 0 });
+    expect(written.outliers).toEqual({ min_caseload: 10, max_caseload: 150, group_by: 'pdu', min_group: 4 });
     expect(written).toMatchObject({ first_contact_days: 7, lost_after_days: 56, absent_after_days: 21, assessment_review_days: 182, supervision_days: 90, manager_span: 500, nominal_target: 2176, custody_weight: 0.35, date_order: 'dmy' });
     expect(written.contact_standards).toEqual({ very_high: 7, high: 7, medium: 14, low: 28, unknown: 7 });
     expect(written.contacts).toEqual({ count_outcomes: ['attended'], count_types: null });

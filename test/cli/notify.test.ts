@@ -10,6 +10,7 @@ const EXPORT = 'fixtures/north-london';
 
 interface CaseJson {
   crn: string;
+  officer_id: string | null;
   manager_id: string | null;
   team: string | null;
 }
@@ -21,6 +22,11 @@ const flaggedCases = (...extra: string[]): CaseJson[] =>
 const emails = new Map(csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv'))).map((row) => [row.officer_id!, row.email ?? '']));
 const managersOf = (team: string): string[] =>
   [...new Set(csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv'))).filter((row) => row.team === team && row.manager_id).map((row) => row.manager_id!))];
+
+/** Whose digest a case is in: its officer's manager, or a senior officer (an SPO or someone's manager) with none their own. */
+const officerRows = csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv')));
+const seniors = new Set(officerRows.filter((row) => row.grade === 'SPO' || officerRows.some((other) => other.manager_id === row.officer_id)).map((row) => row.officer_id!));
+const digestManager = (result: CaseJson): string | null => result.manager_id ?? (result.officer_id !== null && seniors.has(result.officer_id) ? result.officer_id : null);
 
 const groupBy = (cases: readonly CaseJson[], key: (result: CaseJson) => string | null): Map<string | null, string[]> => {
   const groups = new Map<string | null, string[]>();
@@ -57,9 +63,10 @@ describe('caseload notify', () => {
   it('--split-by manager: each manager with an email gets one message holding exactly the flagged cases of the officers they oversee', async () => {
     const result = await runCliAsync(['notify', EXPORT, ...AS_OF, '--split-by', 'manager'], { env: { CASELOAD_SMTP_URL: smtp.url } });
     expect(result.stderr).not.toContain(SMTP_PASSWORD);
-    expect(result.exitCode).toBe(0);
+    // The cases with no manager reach nobody: the rest are sent, and the run says so (SPEC 3.3).
+    expect(result.exitCode).toBe(3);
 
-    const expected = groupBy(flaggedCases(), (result) => result.manager_id);
+    const expected = groupBy(flaggedCases(), digestManager);
     const managers = [...expected.keys()].filter((id): id is string => id !== null && (emails.get(id) ?? '') !== '');
     expect(managers.length).toBeGreaterThanOrEqual(5);
     expect(smtp.received).toHaveLength(managers.length);
@@ -72,7 +79,7 @@ describe('caseload notify', () => {
       expect(message!.envelope.from).toBe('caseload@localhost');
       expect(message!.user).toBe('caseload');
       expect(message!.mail.subject).toMatch(new RegExp(`^caseload 2026-11-16 manager ${manager}: \\d+ lost, \\d+ overdue, ${expected.get(manager)!.length} flagged$`));
-      expect(message!.mail.attachments).toHaveLength(1);
+      expect(message!.mail.attachments.map((attachment) => attachment.filename)).toEqual(['flagged-cases-2026-11-16.csv', 'flagged-cases-2026-11-16.html']);
       expect(new Set(crnsOf(message!.mail.attachments[0]!.content))).toEqual(new Set(expected.get(manager)));
       expect(crnsOf(message!.mail.attachments[0]!.content)).toHaveLength(expected.get(manager)!.length);
     }
@@ -114,7 +121,7 @@ describe('caseload notify', () => {
     expect(message!.envelope.to).toEqual(['a@probation.example', 'b@probation.example']);
     expect(message!.mail.subject).toBe('Weekly');
     expect(crnsOf(message!.mail.attachments[0]!.content)).toEqual(flaggedCases().map((result) => result.crn));
-    expect(result.stderr).toMatch(/^caseload: sent the digest, 1,807 cases, to a@probation.example, b@probation.example$/m);
+    expect(result.stderr).toMatch(/^caseload: sent the digest, 1,804 cases, to a@probation.example, b@probation.example$/m);
   });
 
   it('applies the filters and --fail-on as cases does', async () => {
@@ -122,7 +129,8 @@ describe('caseload notify', () => {
       env: { CASELOAD_SMTP_URL: smtp.url },
     });
     expect(result.exitCode).toBe(1);
-    const barnet = flaggedCases('--team', 'Barnet');
+    // Barnet's unallocated cases (placed by their own team column) have no manager: reported, not sent.
+    const barnet = flaggedCases('--team', 'Barnet').filter((result) => result.manager_id !== null);
     expect(smtp.received.flatMap((message) => crnsOf(message.mail.attachments[0]!.content)).sort()).toEqual(barnet.map((result) => result.crn).sort());
   });
 
@@ -136,7 +144,7 @@ describe('caseload notify', () => {
       expect(result.exitCode).toBe(0);
       expect(smtp.received).toHaveLength(0);
       const files = readdirSync(out).sort();
-      expect(files).toEqual(['no-team.eml', 'team-Barnet.eml', 'team-Camden_North.eml', 'team-Camden_South.eml', 'team-Enfield.eml', 'team-Haringey.eml', 'team-Islington.eml']);
+      expect(files).toEqual(['team-Barnet.eml', 'team-Camden_North.eml', 'team-Camden_South.eml', 'team-Enfield.eml', 'team-Haringey.eml', 'team-Islington.eml']);
       expect(result.stderr.match(/^caseload: wrote /gm)).toHaveLength(files.length);
       const haringey = await parseMail(readFileSync(join(out, 'team-Haringey.eml')));
       expect(new Set(crnsOf(haringey.attachments[0]!.content))).toEqual(new Set(flaggedCases('--team', 'Haringey').map((result) => result.crn)));
@@ -150,7 +158,7 @@ describe('caseload notify', () => {
     const { dir, cleanup } = tempDir();
     try {
       const dryRun = await runCliAsync(['notify', EXPORT, ...AS_OF, '--split-by', 'manager', '--dry-run', dir], { env: { CASELOAD_SMTP_URL: undefined } });
-      expect(dryRun.exitCode).toBe(0);
+      expect(dryRun.exitCode).toBe(3); // the cases with no manager are written for nobody
       expect(readdirSync(dir).filter((name) => name.startsWith('manager-')).length).toBeGreaterThanOrEqual(5);
       expect(readdirSync(dir)).toContain('manager-N07E605.eml');
     } finally {
@@ -179,10 +187,10 @@ describe('caseload notify', () => {
 
     it('reports a manager without an email on stderr, with the cases not sent, and sends the others', async () => {
       const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'manager', '--quiet'], { env: { CASELOAD_SMTP_URL: smtp.url } });
-      expect(result.exitCode).toBe(0);
+      expect(result.exitCode).toBe(3);
       expect(result.stderr.split('\n').filter(Boolean)).toEqual([
         'caseload: manager M2 has no email in officers.csv: 2 cases not sent',
-        'caseload: 1 case with no manager (unallocated, unknown officer, or an officer with no manager_id) not sent; --to ADDRESS sends them',
+        'caseload: 1 case with no manager (unallocated, unknown officer, or an officer with no manager_id who manages nobody) not sent; --to ADDRESS sends them',
       ]);
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.envelope.to).toEqual(['m1@probation.example']);
@@ -193,7 +201,7 @@ describe('caseload notify', () => {
       const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'manager', '--to', 'admin@probation.example', '--include-names'], {
         env: { CASELOAD_SMTP_URL: smtp.url },
       });
-      expect(result.exitCode).toBe(0);
+      expect(result.exitCode).toBe(3); // M2 has no email
       const toM1 = smtp.received.find((message) => message.envelope.to[0] === 'm1@probation.example')!;
       expect(toM1.mail.text).toContain('Cara Case');
       expect(visibleText(toM1.mail)).toContain('Olga Officer');
@@ -226,7 +234,7 @@ describe('caseload notify', () => {
       const port = await closedPort();
       const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'manager'], { env: { CASELOAD_SMTP_URL: `smtp://caseload:${SMTP_PASSWORD}@127.0.0.1:${port}` } });
       expect(result.exitCode).toBe(75);
-      expect(result.stderr).toMatch(new RegExp(`^caseload: cannot send through smtp://127.0.0.1:${port}: .*; 1 digest not sent$`, 'm'));
+      expect(result.stderr).toMatch(new RegExp(`^caseload: cannot send through smtp://127.0.0.1:${port}: .*; 1 of 1 digest not delivered; send them again with --only manager:M1$`, 'm'));
       expect(result.stderr).not.toContain(SMTP_PASSWORD);
     });
 
@@ -236,5 +244,20 @@ describe('caseload notify', () => {
       expect(result.stderr).toMatch(/cannot send through smtp:\/\/127\.0\.0\.1:\d+: .*Invalid username or password/);
       expect(smtp.received).toHaveLength(0);
     });
+  });
+});
+
+describe('caseload notify: plurals (issue 9)', () => {
+  it('a team with one manager: "for the 1 manager who oversees them"', async () => {
+    const { dir, cleanup } = tempDir({ 'officers.csv': SMALL_OFFICERS, 'offenders.csv': SMALL_OFFENDERS });
+    try {
+      const out = join(dir, 'outbox');
+      const result = await runCliAsync(['notify', dir, ...AS_OF, '--split-by', 'team', '--to', 'admin@probation.example', '--dry-run', out, '--quiet']);
+      expect(result.exitCode).not.toBe(2);
+      const north = await parseMail(readFileSync(join(out, 'team-North.eml')));
+      expect(visibleText(north)).toContain('team North: cases of its officers, for the 1 manager who oversees them');
+    } finally {
+      cleanup();
+    }
   });
 });

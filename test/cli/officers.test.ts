@@ -3,7 +3,7 @@
  * the ranking --sort asks for.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeGoldens, runCli, runOnce } from '../helpers/cli.js';
+import { describeGoldens, runCli, runOnce, tempDir } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -94,5 +94,105 @@ describe('caseload officers', () => {
     const result = runCli(['officers', SAMPLE, '--limit', '4', ...AS_OF]);
     expect(result.stdout.split('\n').filter((line) => /^│ N07/.test(line))).toHaveLength(4);
     expect(result.stdout).toContain('… 43 more');
+  });
+});
+
+describe('workload reductions and leavers through the CLI (SPEC 2.2)', () => {
+  // Each officer holds three high-risk A3 cases (618 points) but O6, who holds none.
+  const officersCsv = [
+    'officer_id,grade,team,status,reduction_pct,contracted_hours',
+    'O1,PO,T,active,0,',
+    'O2,PQiP,T,active,80,',
+    'O3,PO,T,active,100,',
+    'O4,PO,T,active,120,',
+    'O5,PO,T,active,lots,',
+    'O6,PO,T,left,,',
+    // 10 hours: 588.1 points, which 618 would put over capacity were a leaver given any.
+    'O7,PO,T,left,,10',
+  ].join('\n');
+  const offendersCsv = ['crn,officer_id,risk,tier', ...['O1', 'O2', 'O3', 'O4', 'O5', 'O7'].flatMap((id) => [1, 2, 3].map((n) => `${id}-${n},${id},high,A3`))].join('\n');
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => {
+    ({ dir, cleanup } = tempDir({ 'officers.csv': `${officersCsv}\n`, 'offenders.csv': `${offendersCsv}\n` }));
+    return () => cleanup();
+  });
+
+  interface Officer {
+    officer_id: string;
+    reduction_pct: number | null;
+    points: number;
+    capacity_points: number | null;
+    capacity_pct: number | null;
+    flags: string[];
+  }
+
+  it('reduces capacity: 0 → 2176, 80 → 435.2, 100 → none; 120 and "lots" are issues, read as 0; a leaver has none', () => {
+    const result = runCli(['officers', dir, '--json', ...AS_OF]);
+    expect(result.exitCode).toBe(0);
+    const doc = JSON.parse(result.stdout) as { officers: Officer[]; issues: { line: number; column: string; code: string }[] };
+    const byId = Object.fromEntries(doc.officers.map((officer) => [officer.officer_id, [officer.reduction_pct, officer.capacity_points, officer.capacity_pct, officer.flags]]));
+    expect(byId).toEqual({
+      O1: [0, 2176, 28.4, []], // 618 / 2176
+      O2: [80, 435.2, 142, ['over_capacity']], // 618 / 435.2
+      O3: [100, null, null, []],
+      O4: [0, 2176, 28.4, []],
+      O5: [0, 2176, 28.4, []],
+      O6: [0, null, null, []],
+      O7: [0, null, null, ['left_with_cases']],
+    });
+    expect(doc.issues.map((issue) => [issue.line, issue.column, issue.code])).toEqual([
+      [5, 'reduction_pct', 'invalid_value'],
+      [6, 'reduction_pct', 'invalid_value'],
+    ]);
+  });
+
+  it('the table shows the reduction; the report counts one over capacity, not the leaver', () => {
+    const officers = runCli(['officers', dir, ...AS_OF]).stdout;
+    expect(officers).toMatch(/Reduction %/);
+    expect(officers).toMatch(/│ O2 .*│ +142\.0 │ +80 │/);
+    const report = runCli(['report', dir, ...AS_OF]).stdout;
+    expect(report).toMatch(/2 left with 3 cases still allocated; 1 over capacity \(highest O2 at 142%\)/);
+  });
+
+  it('an old config\'s points.tiers scores as the community table, with a note on standard error', () => {
+    const { dir: cwd, cleanup: remove } = tempDir({ 'old.json': '{"points": {"tiers": {"A3": 100}}}' });
+    try {
+      const result = runCli(['officers', dir, '--config', 'old.json', '--json', ...AS_OF], { cwd });
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe(
+        'caseload: old.json: points.tiers is read as points.community (the community tier table); rename it, and see points.licence and points.custody\n',
+      );
+      const doc = JSON.parse(result.stdout) as { officers: Officer[] };
+      expect(doc.officers.find((officer) => officer.officer_id === 'O1')!.points).toBe(300);
+    } finally {
+      remove();
+    }
+  });
+});
+
+describe('caseload officers: filters (issue 9)', () => {
+  it('--officer picks that officer, without regard to case (not --officers, the file option)', () => {
+    const result = runCli(['officers', SAMPLE, '--officer', 'n07f726', '--format', 'ndjson', ...AS_OF]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { officer_id: string }).officer_id)).toEqual(['N07F726']);
+  });
+
+  it('--team lists the team’s officers; --risk only those holding a case at that risk, full rows', () => {
+    const ids = (...extra: string[]) =>
+      runCli(['officers', SAMPLE, '--format', 'ndjson', ...AS_OF, ...extra])
+        .stdout.trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { officer_id: string; team: string | null; caseload: number; by_risk: { very_high: number } });
+    const everyone = ids();
+    const team = ids('--team', 'ISLINGTON');
+    expect(team.map((officer) => officer.officer_id)).toEqual(everyone.filter((officer) => officer.team === 'Islington').map((officer) => officer.officer_id));
+    const veryHigh = ids('--risk', 'very_high');
+    expect(veryHigh).toEqual(everyone.filter((officer) => officer.by_risk.very_high > 0));
+  });
+
+  it('fits COLUMNS=80', () => {
+    const result = runCli(['officers', SAMPLE, ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
   });
 });

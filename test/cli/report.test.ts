@@ -3,7 +3,8 @@
  * contract of SPEC 3 (keys, dates, nulls, determinism) checked on the whole document.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, transcript, type CliResult } from '../helpers/cli.js';
+import { resolve } from 'node:path';
+import { ROOT, runCli, tempDir, transcript, type CliResult } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -39,10 +40,10 @@ describe('caseload report: golden transcripts', () => {
   });
 });
 
-const TOP_KEYS = ['schema_version', 'as_of', 'config', 'inputs', 'checks_skipped', 'summary', 'officers', 'managers', 'teams', 'pdus', 'cases', 'issues'];
-const CASE_KEYS = ['crn', 'name', 'officer_id', 'team', 'pdu', 'risk', 'tier', 'status', 'last_contact', 'days_since_contact', 'standard_days', 'overdue', 'days_overdue', 'lost', 'flags', 'priority'];
+const TOP_KEYS = ['schema_version', 'as_of', 'config', 'inputs', 'checks_skipped', 'summary', 'officers', 'managers', 'teams', 'pdus', 'peer_groups', 'cases', 'issues'];
+const CASE_KEYS = ['crn', 'name', 'officer_id', 'team', 'pdu', 'risk', 'tier', 'status', 'last_contact', 'days_since_contact', 'standard_days', 'overdue', 'days_overdue', 'lost', 'flags', 'priority', 'reset', 'reset_date', 'next_contact_due', 'assessment_due', 'ends_in_days'];
 const OFFICER_KEYS = ['officer_id', 'name', 'grade', 'team', 'pdu', 'manager_id', 'status', 'caseload', 'by_risk', 'points', 'capacity_points', 'capacity_pct', 'overdue', 'lost', 'flags'];
-const DATE_KEYS = new Set(['as_of', 'last_contact', 'start_date', 'end_date', 'status_since']);
+const DATE_KEYS = new Set(['as_of', 'last_contact', 'start_date', 'end_date', 'status_since', 'reset_date', 'next_contact_due', 'assessment_due']);
 
 /** Every object key in the document with its path; tier codes (A3…D0) are data, not keys. */
 function keysOf(value: unknown, path = ''): string[] {
@@ -50,7 +51,8 @@ function keysOf(value: unknown, path = ''): string[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, inner]) => [
     `${path}.${key}`,
-    ...(path === '.config.points' && key === 'tiers' ? [] : keysOf(inner, `${path}.${key}`)),
+    // The tier tables are keyed by tier (A3 … D0), as the WMT names them.
+    ...(path === '.config.points' && ['community', 'licence', 'custody'].includes(key) ? [] : keysOf(inner, `${path}.${key}`)),
   ]);
 }
 
@@ -99,9 +101,9 @@ describe('caseload report --json: the SPEC 3 document', () => {
     expect(lines[0]).toBe('{');
     expect(lines[1]).toBe('  "schema_version": 1,');
     const caseLines = lines.filter((line) => line.startsWith('    {"crn":'));
-    expect(caseLines).toHaveLength(doc.cases.length);
-    expect(caseLines.map((line) => JSON.parse(line.replace(/,$/, '')).crn)).toEqual(doc.cases.map((result: { crn: string }) => result.crn));
-    expect(lines.filter((line) => line.startsWith('    {"officer_id":'))).toHaveLength(doc.officers.length);
+    expect(caseLines).toHaveLength((doc.cases as Json[]).length);
+    expect(caseLines.map((line) => JSON.parse(line.replace(/,$/, '')).crn)).toEqual((doc.cases as { crn: string }[]).map((result) => result.crn));
+    expect(lines.filter((line) => line.startsWith('    {"officer_id":'))).toHaveLength((doc.officers as Json[]).length);
   });
 
   it('uses snake_case keys throughout', () => {
@@ -131,7 +133,8 @@ describe('caseload report --json: the SPEC 3 document', () => {
     // The sample holds cases with no officer, no tier and never seen: those are null, not "" or missing.
     const unallocated = cases.find((result) => (result.flags as string[]).includes('unallocated'))!;
     expect(unallocated.officer_id).toBeNull();
-    expect(unallocated.team).toBeNull();
+    // With no officer, the case's own team column places it (the sample export carries one).
+    expect(unallocated.team).toMatch(/^(Barnet|Camden North|Camden South|Enfield|Haringey|Islington)$/);
     const neverSeen = cases.find((result) => (result.flags as string[]).includes('never_seen'))!;
     expect(neverSeen.last_contact).toBeNull();
     expect(neverSeen.days_since_contact).toBeNull();
@@ -208,6 +211,92 @@ describe('caseload report: other formats', () => {
     const result = runCli(['report', SAMPLE, '--quiet', ...AS_OF]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^Caseload report: fixtures\/north-london, as of 2026-11-16\n/);
-    expect(result.stdout).toContain('Flagged cases by priority (1807)');
+    expect(result.stdout).toContain('Flagged cases by priority (1,804)');
+  });
+});
+
+describe('caseload report --team: a filter scopes the whole report (issue 9)', () => {
+  let scoped: Json & { summary: Json; officers: Json[]; teams: Json[]; pdus: Json[]; managers: Json[]; cases: Json[] };
+  let everyCase: Json[];
+  beforeAll(() => {
+    scoped = JSON.parse(runCli(['report', SAMPLE, '--json', '--team', 'Islington', ...AS_OF]).stdout) as typeof scoped;
+    everyCase = (JSON.parse(runCli(['cases', SAMPLE, '--json', '--all', ...AS_OF]).stdout) as { cases: Json[] }).cases;
+  });
+
+  it("the summary, officers, teams and cases are the team's", () => {
+    const islington = everyCase.filter((result) => result.team === 'Islington');
+    expect(scoped.summary).toMatchObject({ cases: islington.length, lost: islington.filter((result) => result.lost).length, terminated: null });
+    expect(scoped.officers.length).toBeGreaterThan(0);
+    expect(scoped.officers.every((officer) => officer.team === 'Islington')).toBe(true);
+    expect(scoped.summary.officers).toBe(scoped.officers.filter((officer) => officer.status !== null).length);
+    expect(scoped.teams.map((team) => team.name)).toEqual(['Islington']);
+    expect(scoped.pdus.map((pdu) => pdu.name)).toEqual(['Camden and Islington']);
+    expect(scoped.cases.every((result) => result.team === 'Islington')).toBe(true);
+    const ids = new Set(scoped.officers.map((officer) => officer.officer_id));
+    expect(scoped.managers.every((manager) => (manager.officers as string[]).every((id) => ids.has(id)))).toBe(true);
+  });
+
+  it('the table says so: the team’s counts, its officers only', () => {
+    const table = runCli(['report', SAMPLE, '--team', 'islington', ...AS_OF]).stdout;
+    expect(table).toContain(`Cases         ${(scoped.summary.cases as number).toLocaleString('en-GB')} analysed`);
+    const officerRows = table.split('\n').filter((line) => /^│ N07/.test(line));
+    expect(officerRows.length).toBeGreaterThan(0);
+    expect(officerRows.every((line) => line.includes('│ Islington '))).toBe(true);
+  });
+});
+
+describe('caseload report: the command line (issue 9)', () => {
+  it('a misspelt command is a usage error suggesting the command', () => {
+    const result = runCli(['reprot', SAMPLE, ...AS_OF]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('caseload: unknown command "reprot" (did you mean report?)\n');
+  });
+
+  it('without DIR, reads the current folder when it holds the export', () => {
+    const here = runCli(['report', '--json', ...AS_OF], { cwd: resolve(ROOT, SAMPLE) });
+    expect(here.exitCode).toBe(0);
+    const there = runCli(['report', SAMPLE, '--json', ...AS_OF]);
+    expect((JSON.parse(here.stdout) as Json).summary).toEqual((JSON.parse(there.stdout) as Json).summary);
+  });
+
+  it('without DIR, in a folder without the export: a usage error saying what is missing', () => {
+    const { dir, cleanup } = tempDir({ 'officers.csv': 'officer_id\nO1\n' });
+    try {
+      const result = runCli(['report', ...AS_OF], { cwd: dir });
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toBe(
+        'caseload: no export folder named, and the current folder has no offenders.csv: name the folder (caseload report DIR), or the files with --officers and --offenders\n',
+      );
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('--help says how many rows the tables show without --limit, and what each --fail-on means', () => {
+    const help = runCli(['report', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("tables show the report's top 10 officers and 20 cases, other lists' top 25; other formats show all");
+    expect(help).toContain('has a warning (a case flag that does not make it lost)');
+  });
+
+  it('fits COLUMNS=80: the summary wraps, the tables narrow', () => {
+    const result = runCli(['report', SAMPLE, ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(result.exitCode).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('caseload report: plurals (issue 9)', () => {
+  it('says "1 left with 1 case" and "1 absent holding 1 case"', () => {
+    const { dir, cleanup } = tempDir({
+      'officers.csv': 'officer_id,status,status_since\nO1,active,\nO2,left,2026-10-01\nO3,sick,2026-10-01\n',
+      'offenders.csv': 'crn,officer_id,risk,last_contact\nC1,O1,low,2026-11-10\nC2,O2,low,2026-11-10\nC3,O3,low,2026-11-10\n',
+    });
+    try {
+      const result = runCli(['report', dir, ...AS_OF]);
+      expect(result.stdout).toContain('1 absent holding 1 case, 1 left with 1 case still allocated');
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -15,10 +15,13 @@ interface Group {
   cases: number;
   lost: number;
   overdue: number;
+  absent: number;
+  capacity_pct: number | null;
+  available_capacity_pct: number | null;
 }
 interface Doc {
   officers: { officer_id: string; team: string | null; manager_id: string | null; caseload: number; lost: number; overdue: number }[];
-  managers: { manager_id: string; officers: string[]; caseload: number; flags: string[] }[];
+  managers: { manager_id: string; name: string | null; officers: string[]; caseload: number; lost: number; overdue: number; flags: string[] }[];
   teams: Group[];
   pdus: Group[];
 }
@@ -40,19 +43,29 @@ describe('caseload teams', () => {
     doc = JSON.parse(runCli(['teams', SAMPLE, '--json', ...AS_OF]).stdout) as Doc;
   });
 
-  it('ndjson and csv print the teams then the PDUs, each row with its level, as JSON has them', () => {
-    const expected = [...doc.teams.map((team) => ({ level: 'team', ...team })), ...doc.pdus.map((pdu) => ({ level: 'pdu', ...pdu }))];
-    expect(expected).toHaveLength(8);
+  it('ndjson and csv print the teams, the PDUs, then the managers, each row with its level, as JSON has them', () => {
+    const expected = [
+      ...doc.teams.map((team) => ({ level: 'team', ...team })),
+      ...doc.pdus.map((pdu) => ({ level: 'pdu', ...pdu })),
+      // A manager row: the JSON manager with `cases` for caseload, so CSV has one column for both.
+      ...doc.managers.map(({ manager_id, name, officers, caseload, lost, overdue, flags }) => ({ level: 'manager', name, manager_id, officers, cases: caseload, lost, overdue, flags })),
+    ];
+    expect(expected).toHaveLength(10 + doc.managers.length); // 6 teams and 2 PDUs, each with its no-team (no-PDU) row
+    expect(doc.managers.length).toBeGreaterThan(0);
     const ndjson = runOnce(['teams', SAMPLE, '--format', 'ndjson', ...AS_OF]).stdout;
     expect(ndjson.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual(expected);
     const csv = parse(runOnce(['teams', SAMPLE, '--format', 'csv', ...AS_OF]).stdout, { columns: true, cast: true }) as Record<string, unknown>[];
-    expect(csv.map((row) => [row.level, row.name, row.cases, row.lost, row.overdue])).toEqual(
+    expect(csv.map((row) => [row.level, row.name === '(no team)' || row.name === '(no PDU)' ? null : row.name, row.cases, row.lost, row.overdue])).toEqual(
       expected.map((row) => [row.level, row.name, row.cases, row.lost, row.overdue]),
     );
+    // Every CSV column is a field of the NDJSON rows.
+    const fields = new Set(expected.flatMap((row) => Object.keys(row)));
+    expect(Object.keys(csv[0]!).filter((column) => !fields.has(column))).toEqual([]);
+    expect(csv.filter((row) => row.level === 'manager').map((row) => row.manager_id)).toEqual(doc.managers.map((manager) => manager.manager_id));
   });
 
   it('a team\'s cases, lost and overdue are the sums over its officers', () => {
-    for (const team of doc.teams) {
+    for (const team of doc.teams.filter((row) => row.name !== null)) {
       const officers = doc.officers.filter((officer) => officer.team === team.name);
       const sum = (key: 'caseload' | 'lost' | 'overdue') => officers.reduce((total, officer) => total + officer[key], 0);
       expect([team.name, team.cases, team.lost, team.overdue]).toEqual([team.name, sum('caseload'), sum('lost'), sum('overdue')]);
@@ -72,5 +85,44 @@ describe('caseload teams', () => {
   it('--quiet prints the rollups when a manager is over span', () => {
     const result = runCli(['teams', SAMPLE, '--quiet', ...AS_OF]);
     expect(result.stdout).toContain('span_exceeded');
+  });
+});
+
+describe('caseload teams: every case in a row (issue 9)', () => {
+  let doc: Doc & { summary: { cases: number }; teams: (Group & { capacity_pct: number | null; available_capacity_pct: number | null; absent: number })[] };
+  beforeAll(() => {
+    doc = JSON.parse(runOnce(['teams', SAMPLE, '--json', ...AS_OF]).stdout) as typeof doc;
+  });
+
+  it('the teams rows, the no-team row included, hold every analysed case; the PDUs rows too', () => {
+    const noTeam = doc.teams.find((team) => team.name === null)!;
+    // The 12 cases of officer codes missing from officers.csv have no team.
+    expect(noTeam).toMatchObject({ officers_in_post: 0, cases: 12, lost: 12 });
+    expect(doc.teams.reduce((sum, team) => sum + team.cases, 0)).toBe(doc.summary.cases);
+    expect(doc.pdus.reduce((sum, pdu) => sum + pdu.cases, 0)).toBe(doc.summary.cases);
+    const table = runOnce(['teams', SAMPLE, ...AS_OF]).stdout;
+    expect(table).toMatch(/│ \(no team\) +│/);
+    expect(table).toMatch(/│ \(no PDU\) +│/);
+  });
+
+  it('capacity of the officers available (not absent) beside that of those in post', () => {
+    for (const team of doc.teams) {
+      if (team.absent === 0) expect(team.available_capacity_pct).toBe(team.capacity_pct);
+      else if (team.capacity_pct !== null) expect(team.available_capacity_pct!).toBeGreaterThan(team.capacity_pct);
+    }
+    expect(doc.teams.some((team) => team.absent > 0)).toBe(true);
+    expect(runOnce(['teams', SAMPLE, ...AS_OF]).stdout).toContain('Available %');
+  });
+
+  it('--pdu scopes the rollups: only that PDU and its teams, whatever the case of the name', () => {
+    const scoped = JSON.parse(runCli(['teams', SAMPLE, '--json', ...AS_OF, '--pdu', 'camden and islington']).stdout) as Doc;
+    expect(scoped.pdus.map((pdu) => pdu.name)).toEqual(['Camden and Islington']);
+    expect(scoped.teams.map((team) => team.name)).toEqual(['Camden North', 'Camden South', 'Islington']);
+  });
+
+  it('fits COLUMNS=80', () => {
+    const result = runCli(['teams', SAMPLE, ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(result.exitCode).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
   });
 });

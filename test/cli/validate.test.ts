@@ -97,10 +97,12 @@ describe.each(CLEAN)('validate %s', (shape, options) => {
     const json = runJson<ValidateJson>(['validate', dir, '--json', ...AS_OF, ...options]);
     expect(json.schema_version).toBe(1);
     expect(json.as_of).toBe('2026-11-16');
+    // The aliased shape carries a Notes column, as exports do: listed as not read, like nothing else.
+    const ignored = shape === 'aliased' ? ['Notes'] : [];
     expect(json.inputs).toEqual([
-      { file: 'officers', path: `${dir}/officers.csv`, rows: 4, used: 4, rejected: 0 },
-      { file: 'offenders', path: `${dir}/offenders.csv`, rows: 12, used: 12, rejected: 0 },
-      { file: 'contacts', path: `${dir}/contacts.csv`, rows: 30, used: 30, rejected: 0 },
+      { file: 'officers', path: `${dir}/officers.csv`, rows: 4, used: 4, rejected: 0, ignored_columns: [], column_hints: [] },
+      { file: 'offenders', path: `${dir}/offenders.csv`, rows: 12, used: 12, rejected: 0, ignored_columns: ignored, column_hints: [] },
+      { file: 'contacts', path: `${dir}/contacts.csv`, rows: 30, used: 30, rejected: 0, ignored_columns: [], column_hints: [] },
     ]);
     expect(json.checks_skipped).toEqual([]);
     expect(json.issues).toEqual([]);
@@ -195,9 +197,9 @@ describe('validate dirty', () => {
     expect(json.issues.find((issue) => issue.code === 'duplicate_record')!.message).toBe('crn X000005 is listed on lines 7 and 17; line 17 is read');
     expect(json.issues.find((issue) => issue.code === 'invalid_value' && issue.column === 'risk')!.message).toBe('risk: unknown value "mediumish"');
     expect(json.inputs).toEqual([
-      { file: 'officers', path: `${dir}/officers.csv`, rows: 5, used: 4, rejected: 1 },
-      { file: 'offenders', path: `${dir}/offenders.csv`, rows: 14, used: 13, rejected: 1 },
-      { file: 'contacts', path: `${dir}/contacts.csv`, rows: 32, used: 30, rejected: 2 },
+      { file: 'officers', path: `${dir}/officers.csv`, rows: 5, used: 4, rejected: 1, ignored_columns: [], column_hints: [] },
+      { file: 'offenders', path: `${dir}/offenders.csv`, rows: 14, used: 13, rejected: 1, ignored_columns: [], column_hints: [] },
+      { file: 'contacts', path: `${dir}/contacts.csv`, rows: 32, used: 30, rejected: 2, ignored_columns: [], column_hints: [] },
     ]);
     for (const input of json.inputs) expect(input.used + input.rejected).toBe(input.rows);
   });
@@ -236,5 +238,139 @@ describe('validate dirty', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^caseload: 7 data issues/);
+  });
+});
+
+/**
+ * SPEC 3.3 on a spreadsheet-made export (issue 9): headers renamed by hand, an officer code
+ * typed in lower case and footer rows. Each is said, none passes for a clean week.
+ */
+describe('an export saved from a spreadsheet', () => {
+  const sample = readFileSync(join(ROOT, 'fixtures/north-london/offenders.csv'), 'utf8').trim().split('\n');
+  const renamed = sample[0]!.replace('last_contact', 'Last Contact Date').replace('start_date', 'Sentence Start Date');
+  const rows = sample.slice(1, 41);
+  // The first open case (…,status last): its officer code typed in lower case, with a space.
+  const typed = rows.findIndex((row) => ['', 'active'].includes(row.split(',').at(-1)!));
+  const firstCase = rows[typed]!.split(',');
+  const officerCode = firstCase[2]!; // crn,name,officer_id,…
+  rows[typed] = [...firstCase.slice(0, 2), `${officerCode.toLowerCase()} `, ...firstCase.slice(3)].join(',');
+  const width = renamed.split(',').length;
+  const footer = (text: string): string => [text, ...Array<string>(width - 1).fill('')].join(',');
+  const { dir, cleanup } = tempDir({
+    'officers.csv': readFileSync(join(ROOT, 'fixtures/north-london/officers.csv')),
+    'offenders.csv': [renamed, ...rows, footer('Total'), footer('Total rows: 40')].join('\n') + '\n',
+    'mapped.json': JSON.stringify({ columns: { offenders: { last_contact: ['Last Contact Date'], start_date: ['Sentence Start Date'] } } }),
+  });
+  afterAll(cleanup);
+
+  it('--json lists the headers not read, what they look like, the footers and the officer code', () => {
+    const result = runCli(['validate', dir, '--json', ...AS_OF]);
+    expect(result.exitCode).toBe(0);
+    const document = JSON.parse(result.stdout) as { inputs: (Input & { ignored_columns: string[]; column_hints: unknown[] })[]; issues: Issue[] };
+    const offenders = document.inputs.find((input) => input.file === 'offenders')!;
+    expect(offenders).toMatchObject({ rows: 42, used: 40, rejected: 2 });
+    expect(offenders.ignored_columns).toEqual(['Sentence Start Date', 'Last Contact Date']);
+    expect(offenders.column_hints).toEqual([
+      { header: 'Sentence Start Date', column: 'start_date' },
+      { header: 'Last Contact Date', column: 'last_contact' },
+    ]);
+    expect(document.inputs.find((input) => input.file === 'officers')!.ignored_columns).toEqual([]);
+    expect(document.issues.map((issue) => [issue.line, issue.column, issue.code])).toEqual([
+      [typed + 2, 'officer_id', 'officer_id_case'],
+      [42, null, 'footer_row'],
+      [43, null, 'footer_row'],
+    ]);
+    expect(document.issues[1]!.message).toBe('"Total" is a spreadsheet footer row, not a record; not read');
+  });
+
+  it('table: the inputs name the columns not read, and standard error the config that maps each', () => {
+    const result = runCli(['validate', dir, ...AS_OF]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/Columns not read/);
+    expect(result.stdout).toMatch(/Sentence Start Date, Last Contact Date/);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `caseload: ${dir}/offenders.csv: 2 columns not read: "Sentence Start Date", "Last Contact Date"`,
+      `caseload: ${dir}/offenders.csv: "Sentence Start Date" looks like start_date; to read it, add to the config file: {"columns":{"offenders":{"start_date":["Sentence Start Date"]}}}`,
+      `caseload: ${dir}/offenders.csv: "Last Contact Date" looks like last_contact; to read it, add to the config file: {"columns":{"offenders":{"last_contact":["Last Contact Date"]}}}`,
+    ]);
+  });
+
+  it('reads the case of a lower-case officer code as that officer\'s, and no footer as a case', () => {
+    const result = runCli(['cases', dir, '--json', '--all', ...AS_OF]);
+    const cases = (JSON.parse(result.stdout) as { cases: (CaseJson & { officer_id: string | null; flags: string[] })[] }).cases;
+    const first = cases.find((one) => one.crn === firstCase[0])!;
+    expect(first.officer_id).toBe(officerCode);
+    expect(first.flags).not.toContain('unknown_officer');
+    expect(cases.some((one) => /^total/i.test(one.crn))).toBe(false);
+  });
+
+  it('with the columns mapped as the note says, reads them: the contact checks run again', () => {
+    const skipped = (args: string[]): string[] =>
+      (JSON.parse(runCli(['validate', dir, '--json', ...AS_OF, ...args]).stdout) as { checks_skipped: { check: string }[] }).checks_skipped.map((check) => check.check);
+    expect(skipped([])).toContain('never_seen');
+    const mapped = runCli(['validate', dir, '--json', ...AS_OF, '--config', join(dir, 'mapped.json')]);
+    expect(mapped.stderr).toBe('');
+    expect((JSON.parse(mapped.stdout) as { inputs: { ignored_columns: string[] }[] }).inputs[1]!.ignored_columns).toEqual([]);
+    expect(skipped(['--config', join(dir, 'mapped.json')])).not.toContain('never_seen');
+  });
+});
+
+describe('exports that are not what they seem', () => {
+  const officers = readFileSync(join(ROOT, 'fixtures/north-london/officers.csv'));
+  const offenders = readFileSync(join(ROOT, 'fixtures/north-london/offenders.csv'), 'utf8');
+  const expectInputError = (files: Record<string, string | Buffer>, args: string[], message: string): void => {
+    const { dir, cleanup } = tempDir(files);
+    try {
+      const result = runCli(['report', dir, ...AS_OF, ...args]);
+      expect(result.exitCode).toBe(3);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`caseload: ${dir}/${message}\n`);
+    } finally {
+      cleanup();
+    }
+  };
+
+  it('an offenders.csv with a header and no rows is an input error (exit 3), not 0 cases', () => {
+    expectInputError({ 'officers.csv': officers, 'offenders.csv': `${offenders.split('\n')[0]}\n` }, [], 'offenders.csv: no cases: no rows under its header; was the export cut short?');
+  });
+
+  it('an officers.csv with a header and no rows is one too: every case would be unknown_officer', () => {
+    expectInputError({ 'officers.csv': 'officer_id,name,status\n', 'offenders.csv': offenders }, [], 'officers.csv: no officers: no rows under its header; was the export cut short?');
+  });
+
+  it.each([
+    ['.xlsx', Buffer.from('504b030414000600080000002100', 'hex')],
+    ['.xls', Buffer.from('d0cf11e0a1b11ae10000000000000000', 'hex')],
+  ])('a %s workbook renamed .csv is an input error saying to save it as CSV, not to try --encoding', (_kind, bytes) => {
+    const message = 'offenders.csv: a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file; open it and save it as CSV (UTF-8)';
+    expectInputError({ 'officers.csv': officers, 'offenders.csv': Buffer.concat([bytes, Buffer.alloc(64, 0xff)]) }, [], message);
+    expectInputError({ 'officers.csv': officers, 'offenders.csv': Buffer.concat([bytes, Buffer.alloc(64, 0xff)]) }, ['--encoding', 'windows-1252'], message);
+  });
+
+  it('a missing required column names the header like it and the config that maps it', () => {
+    const renamed = offenders.replace(/^crn,/, 'Case Ref No,');
+    expectInputError(
+      { 'officers.csv': officers, 'offenders.csv': renamed },
+      [],
+      'offenders.csv: missing required column crn; found Case Ref No, name, officer_id, risk, tier, sentence_type, start_date, end_date, … 8 more; did you mean "Case Ref No"? To read it as crn, add to the config file: {"columns":{"offenders":{"crn":["Case Ref No"]}}}',
+    );
+  });
+});
+
+describe('validate and findings (issue 9)', () => {
+  it('--fail-on is a usage error: validate shows data issues, not the lost cases it would judge', () => {
+    const result = runCli(['validate', 'fixtures/north-london', '--fail-on', 'lost', '--quiet', ...AS_OF]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'caseload: --fail-on: validate lists data issues, not findings; --strict exits 3 when there are any, or use --fail-on with report or cases\n',
+    );
+  });
+
+  it('fits COLUMNS=80, cutting the long paths and messages', () => {
+    const result = runCli(['validate', 'fixtures/north-london', ...AS_OF], { env: { COLUMNS: '80' } });
+    expect(result.exitCode).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(result.stdout).toContain('…');
   });
 });

@@ -79,7 +79,7 @@ describe('caseload.config.json in the working directory', () => {
     const exportFiles = { 'export/officers.csv': 'officer_id,name\nP1,Ann\n', 'export/offenders.csv': 'Ref No,OM,Harm Band\nX1,P1,high\n' };
     const without = runCli(['validate', 'export', ...AS_OF], { cwd: dirWith(exportFiles) });
     expect(without.exitCode).toBe(3);
-    expect(without.stderr).toMatch(/^caseload: export\/offenders\.csv: missing required column crn \(and officer_id, risk\); found Ref No, OM, Harm Band\n$/);
+    expect(without.stderr).toMatch(/^caseload: export\/offenders\.csv: missing required column crn \(and officer_id, risk\); found Ref No, OM, Harm Band; to read another header as crn, name it in the config file: \{"columns":\{"offenders":\{"crn":\["<header>"\]\}\}\}\n$/);
     const cwd = dirWith({
       ...exportFiles,
       'caseload.config.json': JSON.stringify({ columns: { offenders: { crn: ['Ref No'], officer_id: ['OM'], risk: ['Harm Band'] } } }),

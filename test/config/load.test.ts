@@ -1,6 +1,6 @@
 /** SPEC 4: finding, merging and validating the config file. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, validateConfig } from '../../src/config/load.js';
+import { loadConfig, readConfig, validateConfig } from '../../src/config/load.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { UsageError } from '../../src/errors.js';
 import { tempDir } from '../helpers/cli.js';
@@ -42,7 +42,7 @@ async function loadError(explicit: string | undefined, cwd: string): Promise<Usa
 describe('loadConfig: which file', () => {
   it('uses the defaults when there is no --config and no caseload.config.json', async () => {
     const result = await loadConfig(undefined, dirWith({ 'other.json': '{"lost_after_days": 1}' }));
-    expect(result).toEqual({ config: DEFAULT_CONFIG, path: null });
+    expect(result).toEqual({ config: DEFAULT_CONFIG, path: null, notes: [] });
   });
 
   it('picks up caseload.config.json from the working directory', async () => {
@@ -95,9 +95,10 @@ describe('validateConfig: a partial file over the defaults', () => {
   });
 
   it('merges nested objects key by key', () => {
-    const config = validateConfig({ contact_standards: { medium: 10 }, points: { tiers: { A3: 250 } } }, 'c.json');
+    const config = validateConfig({ contact_standards: { medium: 10 }, points: { licence: { A3: 250 } } }, 'c.json');
     expect(config.contact_standards).toEqual({ ...DEFAULT_CONFIG.contact_standards, medium: 10 });
-    expect(config.points.tiers).toEqual({ ...DEFAULT_CONFIG.points.tiers, A3: 250 });
+    expect(config.points.licence).toEqual({ ...DEFAULT_CONFIG.points.licence, A3: 250 });
+    expect(config.points.community).toEqual(DEFAULT_CONFIG.points.community);
     expect(config.points.risks).toEqual(DEFAULT_CONFIG.points.risks);
     expect(config.lost_after_days).toBe(56);
     expect(config.date_order).toBe('dmy');
@@ -126,11 +127,49 @@ describe('validateConfig: a partial file over the defaults', () => {
   });
 });
 
+describe('points: the WMT seed tables, and the first release\'s points.tiers', () => {
+  it('the defaults are SPEC 2.2\'s seed values, A3 to D0', () => {
+    const row = (table: Record<string, number>) => Object.values(table);
+    expect(row(DEFAULT_CONFIG.points.community)).toEqual([206, 158, 146, 110, 146, 115, 102, 72, 79, 63, 50, 35, 51, 41, 29, 29]);
+    expect(row(DEFAULT_CONFIG.points.licence)).toEqual([219, 175, 163, 0, 161, 132, 119, 0, 77, 65, 52, 0, 51, 43, 31, 0]);
+    expect(row(DEFAULT_CONFIG.points.custody)).toEqual([75, 60, 59, 0, 59, 48, 47, 0, 30, 24, 23, 0, 17, 14, 13, 0]);
+    expect(Object.keys(DEFAULT_CONFIG.points.custody)).toEqual(['A3', 'A2', 'A1', 'A0', 'B3', 'B2', 'B1', 'B0', 'C3', 'C2', 'C1', 'C0', 'D3', 'D2', 'D1', 'D0']);
+  });
+
+  it('points.tiers is read as points.community, with a note; the other tables keep their defaults', () => {
+    const { config, notes } = readConfig({ points: { tiers: { A3: 250, B2: 120 } } }, 'old.json');
+    expect(config.points.community).toEqual({ ...DEFAULT_CONFIG.points.community, A3: 250, B2: 120 });
+    expect(config.points.licence).toEqual(DEFAULT_CONFIG.points.licence);
+    expect(config.points.custody).toEqual(DEFAULT_CONFIG.points.custody);
+    expect(config.points).not.toHaveProperty('tiers');
+    expect(notes).toEqual([
+      'old.json: points.tiers is read as points.community (the community tier table); rename it, and see points.licence and points.custody',
+    ]);
+  });
+
+  it('a file without points.tiers has no note', () => {
+    expect(readConfig({ points: { community: { A3: 250 } } }, 'new.json').notes).toEqual([]);
+  });
+
+  it('points.tiers beside points.community is a usage error', () => {
+    expect(configError({ points: { tiers: { A3: 1 }, community: { A3: 2 } } }, 'both.json').message).toBe(
+      "both.json: points.tiers: the first release's name for points.community; give only points.community",
+    );
+  });
+
+  it('loadConfig passes the note on', async () => {
+    const result = await loadConfig(undefined, dirWith({ 'caseload.config.json': '{"points": {"tiers": {"D0": 30}}}' }));
+    expect(result.config.points.community.D0).toBe(30);
+    expect(result.notes).toHaveLength(1);
+  });
+});
+
 describe('validateConfig: errors name the path', () => {
   it.each([
     [{ contact_standards: { extra: 3 } }, 'contact_standards.extra: unknown key'],
     [{ lost_after_dayz: 3 }, 'lost_after_dayz: unknown key'],
     [{ points: { tiers: { E1: 10 } } }, 'points.tiers.E1: unknown key'],
+    [{ points: { custody: { E1: 10 } } }, 'points.custody.E1: unknown key'],
     [{ contacts: { count_outcome: ['attended'] } }, 'contacts.count_outcome: unknown key'],
     [{ columns: { suspects: {} } }, 'columns.suspects: unknown key'],
     [{ columns: { offenders: { crnn: ['Ref'] } } }, 'columns.offenders.crnn: unknown key'],
@@ -161,6 +200,11 @@ describe('validateConfig: errors name the path', () => {
     [{ contacts: { count_types: ['office', ''] } }, 'contacts.count_types.1: expected a contact type, not an empty string'],
     [{ columns: { offenders: { crn: 'Ref No' } } }, 'columns.offenders.crn: expected a list of header names'],
     [{ contact_standards: 7 }, 'contact_standards: expected an object'],
+    [{ outliers: { group_by: 'district' } }, 'outliers.group_by: expected "pdu", "team" or "region"'],
+    [{ outliers: { min_group: 1 } }, 'outliers.min_group: expected an integer, 2 or more'],
+    [{ outliers: { min_caseload: -1 } }, 'outliers.min_caseload: expected an integer, 0 or more'],
+    [{ outliers: { min_caseload: 50, max_caseload: 40 } }, 'outliers.max_caseload: expected at least min_caseload (50)'],
+    [{ outliers: { max_members: 3 } }, 'outliers'],
   ])('%j → %s', (raw, message) => {
     const error = configError(raw, 'region.json');
     expect(error.message.startsWith(`region.json: ${message}`)).toBe(true);

@@ -22,9 +22,9 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** Colour and the clock are pinned so output depends on the arguments alone. */
+/** Colour, the table width and the clock are pinned so output depends on the arguments alone. */
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TZ: 'Europe/London', ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: undefined, TZ: 'Europe/London', ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -46,10 +46,21 @@ export interface TestSmtpServer {
 export const SMTP_USER = 'caseload';
 export const SMTP_PASSWORD = 'secret-pass-7341';
 
+export interface SmtpFaults {
+  /** Recipients refused with a 550 at RCPT TO. */
+  readonly refuse?: readonly string[];
+  /** Stop listening after taking this many messages: the next connection is refused. */
+  readonly closeAfter?: number;
+}
+
 /** A real SMTP server on 127.0.0.1 and a free port, collecting (and parsing) every message it takes. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(faults: SmtpFaults = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
+    onRcptTo(address, _session, callback) {
+      if (faults.refuse?.includes(address.address)) callback(Object.assign(new Error(`550 ${address.address}: no such mailbox`), { responseCode: 550 }));
+      else callback();
+    },
     authOptional: true,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
@@ -75,6 +86,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
               mail,
             });
             callback();
+            if (received.length === faults.closeAfter) server.server.close();
           })
           .catch((error: Error) => callback(error));
       });

@@ -252,10 +252,18 @@ export function exportModelOf(plain: 'sometimes' | 'always'): fc.Arbitrary<Expor
     return fc.record({
       asOf: fc.constant(asOf),
       officers: fileArb('officers', asOf, pool, { min: 1, max: 6 }),
-      offenders: fileArb('offenders', asOf, pool, { min: 0, max: 12 }),
+      offenders: fileArb('offenders', asOf, pool, { min: 1, max: 12 }),
       contacts: fc.option(fileArb('contacts', asOf, pool, { min: 0, max: 25 }), { freq: 4 }),
     });
-  });
+  }).filter(readable);
+}
+
+/** A key cell that places its row: neither empty nor blank. */
+const placed = (value: Value | undefined): boolean => value !== undefined && value.t !== 'empty' && !(value.t === 'text' && value.text.trim() === '');
+
+/** An export with no officer or no case that can be read is an input error (tested on its own in test/read/all-clear.test.ts). */
+function readable(model: ExportModel): boolean {
+  return model.officers.rows.some((row) => placed(row.officer_id)) && model.offenders.rows.some((row) => placed(row.crn));
 }
 
 export const exportModel = exportModelOf('sometimes');

@@ -16,10 +16,12 @@ import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { readExports } from '../../src/read/exports.js';
 import type { Exports } from '../../src/read/records.js';
 import { RENDERERS, type Format } from '../../src/render/index.js';
+import { csvText as csvCellText } from '../../src/render/text.js';
 import { StringOutput } from '../../src/render/output.js';
 import { buildView, NO_FILTER, type View } from '../../src/render/view.js';
 import { DEFAULT_EMAIL } from '../../src/render/email.js';
 import { plainText } from '../../src/render/text.js';
+import { isFooterRow } from '../../src/read/table.js';
 import { tempDir } from '../helpers/cli.js';
 import { dayOf } from './export-model.js';
 import { fcOptions } from './support.js';
@@ -47,6 +49,10 @@ const OFFICERS = ['officer_id', 'name', 'team', 'pdu', 'manager_id', 'grade', 's
 const OFFENDERS = ['crn', 'officer_id', 'risk', 'name', 'tier', 'sentence_type', 'start_date', 'last_contact', 'da_flag', 'da_check', 'last_assessment'];
 const CONTACTS = ['crn', 'date', 'outcome', 'type'];
 
+/** An export with no officer or no case that can be read is an input error (test/read/all-clear.test.ts). */
+const readable = (model: HostileExport): boolean =>
+  model.officers.some((row) => row[0]!.trim() !== '') && model.offenders.some((row) => row[0]!.trim() !== '' && !isFooterRow(row));
+
 const hostileExport = fc.record({
   officers: fc.array(fc.tuple(key(OFFICER_IDS), hostile, hostile, hostile, key(OFFICER_IDS), hostile, fc.oneof(fc.constant(''), hostile), hostile), { minLength: 1, maxLength: 4 }),
   offenders: fc.array(
@@ -54,7 +60,7 @@ const hostileExport = fc.record({
     { minLength: 1, maxLength: 8 },
   ),
   contacts: fc.array(fc.tuple(key(CRNS), date, fc.oneof(fc.constantFrom('attended', 'FTA'), hostile), hostile), { maxLength: 8 }),
-});
+}).filter((model) => readable(model as HostileExport));
 type HostileExport = { officers: string[][]; offenders: string[][]; contacts: string[][] };
 
 const field = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -127,7 +133,7 @@ describe('hostile text in every cell', () => {
     );
   });
 
-  it('is never run by a spreadsheet: CSV cells starting = + - @ tab or CR get a leading quote, and the rest round-trips exactly', async () => {
+  it('is never run by a spreadsheet: CSV cells starting = + - @ tab or CR get a leading quote, and the rest round-trips without control characters', async () => {
     await fc.assert(
       fc.asyncProperty(hostileExport, async (model) => {
         const view = viewOf(await readHostile(model));
@@ -138,8 +144,11 @@ describe('hostile text in every cell', () => {
           for (const [column, cell] of Object.entries(row)) {
             const value = result[column];
             if (typeof value !== 'string') continue;
-            expect([column, cell]).toEqual([column, FORMULA_START.test(value) ? `'${value}` : value]);
+            const clean = csvCellText(value);
+            expect([column, cell]).toEqual([column, FORMULA_START.test(clean) ? `'${clean}` : clean]);
             expect(FORMULA_START.test(cell)).toBe(false);
+            // No escape sequence or control character but tab and line breaks (issue 15).
+            expect([column, cell.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b]/)]).toEqual([column, null]);
           }
         });
       }),
@@ -181,5 +190,24 @@ describe('hostile text in every cell', () => {
       }),
       fcOptions(25),
     );
-  });
+    // Each digest draws its attached page's charts.
+  }, 180_000);
+
+  it('the HTML page: no control character, no markup from the export, every case a row', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileExport, async (model) => {
+        const exports = await readHostile(model);
+        const page = await render(viewOf(exports), 'html');
+        expect(page.replace(/\n/g, '').match(CONTROL)?.[0] ?? null).toBeNull();
+        // Every tag in the page is one the renderer or Vega writes: none comes from a cell.
+        const tags = new Set([...page.matchAll(/<\/?([a-zA-Z][\w:-]*)/g)].map((match) => match[1]!.toLowerCase()));
+        const known = ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'main', 'section', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'p', 'code', 'footer', 'svg', 'g', 'path', 'rect', 'line', 'text', 'defs', 'clippath'];
+        expect([...tags].filter((tag) => !known.includes(tag))).toEqual([]);
+        const rows = page.slice(page.indexOf('Flagged cases by priority')).match(/<tr>/g)?.length ?? 0;
+        // The heading row, and a row per case (the view is every case, cut at 1000 by --limit).
+        expect(rows).toBe(exports.cases.length === 0 ? 0 : exports.cases.length + 1);
+      }),
+      fcOptions(10),
+    );
+  }, 180_000);
 });

@@ -5,14 +5,14 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import { analyse } from '../../src/analyse/analyze.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
-import type { FileKind } from '../../src/read/columns.js';
+import { normaliseHeader, type FileKind } from '../../src/read/columns.js';
 import { readExports } from '../../src/read/exports.js';
 import type { Exports } from '../../src/read/records.js';
 import { renderJson } from '../../src/render/json.js';
 import { StringOutput } from '../../src/render/output.js';
 import { buildView, NO_FILTER } from '../../src/render/view.js';
 import { tempDir } from '../helpers/cli.js';
-import { expected, type ExportModel, type WrittenExport } from './export-model.js';
+import { expected, extraHeaders, type ExportModel, type WrittenExport } from './export-model.js';
 
 /**
  * Runs are few and fixed: the same seed every time (so a failure is reproducible), printed by
@@ -77,7 +77,7 @@ function rowOf(maps: LineMaps, kind: FileKind, line: number): string {
 }
 
 interface Doc {
-  inputs: { path: string }[];
+  inputs: { path: string; ignored_columns: string[]; column_hints: { header: string }[] }[];
   issues: { file: string; line: number | string | null; code: string; message: string }[];
   cases: { line: number | string }[];
   [key: string]: unknown;
@@ -86,7 +86,13 @@ interface Doc {
 /** The report JSON with paths reduced to the file kind and line numbers to model rows. */
 export function normaliseReport(json: string, maps: LineMaps): Doc {
   const doc = JSON.parse(json) as Doc;
-  for (const input of doc.inputs) input.path = kindOf(input.path);
+  for (const input of doc.inputs) {
+    input.path = kindOf(input.path);
+    // A form's extra columns are listed as not read; any other header listed would be a column lost.
+    const extras = new Set(extraHeaders(input.path as FileKind).map(normaliseHeader));
+    input.ignored_columns = input.ignored_columns.filter((header) => !extras.has(normaliseHeader(header)));
+    input.column_hints = input.column_hints.filter((hint) => !extras.has(normaliseHeader(hint.header)));
+  }
   for (const issue of doc.issues) {
     const kind = kindOf(issue.file);
     issue.file = kind;

@@ -26,7 +26,7 @@ describe('a row of offenders.csv with a crn is always a case', () => {
       { file, line: 4, column: 'start_date', code: 'invalid_value', message: 'start_date: invalid date "5 Foo 2026"' },
     ]);
     expect(exports.issues.map((issue) => issue.line)).toEqual([2, 2, 4, 4]);
-    expect(exports.inputs.find((input) => input.file === 'offenders')).toEqual({ file: 'offenders', path: file, rows: 3, used: 3, rejected: 0 });
+    expect(exports.inputs.find((input) => input.file === 'offenders')).toEqual({ file: 'offenders', path: file, rows: 3, used: 3, rejected: 0, ignored_columns: [], column_hints: [] });
   });
 
   it('every unreadable value of every column is caught, the rest of the row still read', async () => {
@@ -148,7 +148,7 @@ describe('contacts that cannot count', () => {
     ]);
     expect(iso(exports.contacts!.get('X1')!.lastContact)).toBe('2026-10-01');
     expect(exports.contacts!.get('X9')).toBeUndefined();
-    expect(exports.inputs.find((input) => input.file === 'contacts')).toEqual({ file: 'contacts', path: `${dir}/contacts.csv`, rows: 3, used: 1, rejected: 2 });
+    expect(exports.inputs.find((input) => input.file === 'contacts')).toEqual({ file: 'contacts', path: `${dir}/contacts.csv`, rows: 3, used: 1, rejected: 2, ignored_columns: [], column_hints: [] });
   });
 
   it('a contact dated after the as-of date is rejected, recorded, and never moves last contact', async () => {
@@ -195,9 +195,9 @@ describe('reconciliation: rows read = rows used + rows rejected, for every file'
     });
     const exports = await read(dir);
     expect(exports.inputs).toEqual([
-      { file: 'officers', path: `${dir}/officers.csv`, rows: 4, used: 3, rejected: 1 },
-      { file: 'offenders', path: `${dir}/offenders.csv`, rows: 5, used: 4, rejected: 1 },
-      { file: 'contacts', path: `${dir}/contacts.csv`, rows: 6, used: 2, rejected: 4 },
+      { file: 'officers', path: `${dir}/officers.csv`, rows: 4, used: 3, rejected: 1, ignored_columns: [], column_hints: [] },
+      { file: 'offenders', path: `${dir}/offenders.csv`, rows: 5, used: 4, rejected: 1, ignored_columns: [], column_hints: [] },
+      { file: 'contacts', path: `${dir}/contacts.csv`, rows: 6, used: 2, rejected: 4, ignored_columns: [], column_hints: [] },
     ]);
     for (const input of exports.inputs) expect(input.used + input.rejected).toBe(input.rows);
     expect(exports.cases.map((record) => record.crn)).toEqual(['X1', 'X2', 'X3']);

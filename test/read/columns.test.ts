@@ -1,6 +1,6 @@
 /** SPEC 1.1: header normalisation, aliases, config aliases, duplicates and missing columns. */
 import { describe, expect, it } from 'vitest';
-import { closestHeader, mapHeaders, normaliseHeader, type FileKind } from '../../src/read/columns.js';
+import { closestHeader, closestValues, mapHeaders, normaliseHeader, type FileKind } from '../../src/read/columns.js';
 import { InputError } from '../../src/errors.js';
 import { exportFolder, read, readFiles, rejection, issueKeys } from './support.js';
 
@@ -203,7 +203,7 @@ describe('a missing required column', () => {
     const error = await rejection(() => read(dir));
     expect(error).toBeInstanceOf(InputError);
     expect(error.exitCode).toBe(3);
-    expect(error.message).toBe(`${dir}/offenders.csv: missing required column officer_id; found CRN, Oficer ID, Risk, Name; did you mean "Oficer ID"?`);
+    expect(error.message).toBe(`${dir}/offenders.csv: missing required column officer_id; found CRN, Oficer ID, Risk, Name; did you mean "Oficer ID"? To read it as officer_id, add to the config file: {"columns":{"offenders":{"officer_id":["Oficer ID"]}}}`);
   });
 
   it('names the other missing columns too, and gives no suggestion when none is close', async () => {
@@ -228,5 +228,17 @@ describe('a missing required column', () => {
     const error = await rejection(() => read(dir));
     expect(error.exitCode).toBe(3);
     expect(error.message).toContain(`${dir}/offenders.csv`);
+  });
+});
+
+describe('closestValues', () => {
+  it('names the nearest values first, ignoring case, at most `count`', () => {
+    expect(closestValues('X536762', ['X100436', 'X536761', 'X536726', 'x536762'], 3, 2)).toEqual(['x536762', 'X536761', 'X536726']);
+    expect(closestValues('X536762', ['X536761', 'X536726', 'X536760'], 2, 2)).toEqual(['X536761', 'X536760']);
+  });
+
+  it('names nothing further than maxDistance away', () => {
+    expect(closestValues('X536762', ['X100436', 'Y999999'], 3, 2)).toEqual([]);
+    expect(closestValues('ZZZ', [])).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe('writeJson', () => {
   it('writes a whole report document that reads back to the same value', () => {
     const cases = [caseResult({ crn: 'X1', flags: ['not_seen', 'overdue'] }), caseResult({ crn: 'X2', flags: [] })];
     const document = jsonDocument(view('report', report({ cases, officers: [officerResult()] }), { filter: { all: true } }));
-    expect(Object.keys(document)).toEqual(['schema_version', 'as_of', 'config', 'inputs', 'checks_skipped', 'summary', 'officers', 'managers', 'teams', 'pdus', 'cases', 'issues']);
+    expect(Object.keys(document)).toEqual(['schema_version', 'as_of', 'config', 'inputs', 'checks_skipped', 'summary', 'officers', 'managers', 'teams', 'pdus', 'peer_groups', 'cases', 'issues']);
     expect(JSON.parse(written(document))).toEqual(JSON.parse(JSON.stringify(document)));
     expect(written(document).split('\n').filter((line) => line.startsWith('    {"crn":'))).toHaveLength(2);
   });

@@ -99,3 +99,28 @@ describe('markdownCell', () => {
     expect(markdownCell('plain')).toBe('plain');
   });
 });
+
+describe('hostile text (issue 15): bidi controls, zero-width characters, markdown syntax, CSV controls', () => {
+  it('plainText drops bidi embeddings, overrides and isolates and zero-width characters', () => {
+    expect(plainText('X\u202E123\u202C')).toBe('X123');
+    expect(plainText('\u2067N07A190\u2069')).toBe('N07A190');
+    expect(plainText('N07\u200BA1\u200D90\uFEFF\u2060')).toBe('N07A190');
+    expect(plainText('Zoë Ng')).toBe('Zoë Ng');
+  });
+
+  it('markdown escapes the brackets of links and images and the < of HTML and autolinks', () => {
+    expect(markdownCell('[x](https://evil.example)')).toBe('\\[x\\](https://evil.example)');
+    expect(markdownCell('![img](https://evil.example/a.png)')).toBe('!\\[img\\](https://evil.example/a.png)');
+    expect(markdownCell('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)>');
+    expect(markdownCell('<https://evil.example>')).toBe('\\<https://evil.example>');
+  });
+
+  it('csvField drops escape sequences, control characters and bidi controls, and keeps tabs and line breaks quoted', () => {
+    expect(csvField('a\u001b[31mred\u001b[0m')).toBe('ared');
+    expect(csvField('\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007')).toBe('link');
+    expect(csvField('bell\u0007\u0000')).toBe('bell');
+    expect(csvField('X\u202E321')).toBe('X321');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+  });
+});

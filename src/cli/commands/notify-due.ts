@@ -34,6 +34,7 @@ export function planDueDigests(view: View, officers: readonly OfficerRecord[], o
     return {
       file: `officer-${worklist.officerId}`,
       label: `officer ${shown}`,
+      key: `officer:${worklist.officerId}`,
       recipients: [worklist.address],
       to: [worklist.address],
       view: narrowDueView(view, worklist.tasks),
@@ -46,6 +47,7 @@ export function planDueDigests(view: View, officers: readonly OfficerRecord[], o
       digests.push({
         file: 'no-officer',
         label: 'tasks with no officer to reach',
+        key: 'no-officer',
         recipients: options.to.map((text) => parseMailbox(text)!.address),
         to: options.to,
         view: narrowDueView(view, routing.toTasks),

@@ -5,6 +5,6 @@ export const officersCommand: CommandSpec = {
   args: '[DIR]',
   summary: 'officers ranked by capacity (or --sort caseload|lost|overdue), with their flags',
   examples: ['caseload officers exports/2026-11-16 --sort lost', 'caseload officers exports/2026-11-16 --format csv > officers.csv'],
-  groups: ['files', 'input', 'output', 'findings', 'sort'],
+  groups: ['files', 'input', 'output', 'findings', 'sort', 'filters'],
   run: showView('officers'),
 };

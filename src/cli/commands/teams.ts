@@ -5,6 +5,6 @@ export const teamsCommand: CommandSpec = {
   args: '[DIR]',
   summary: 'team, PDU and manager rollups',
   examples: ['caseload teams exports/2026-11-16'],
-  groups: ['files', 'input', 'output', 'findings'],
+  groups: ['files', 'input', 'output', 'findings', 'filters'],
   run: showView('teams'),
 };

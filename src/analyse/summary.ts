@@ -1,0 +1,40 @@
+/**
+ * The summary of a set of analysed cases and officers (SPEC 3): built once for the whole export
+ * by analyze.ts, and again for the cases and officers a filter keeps (scope.ts).
+ */
+import { PEER_RATES, type PeerRate } from './peers.js';
+import { CASE_FLAGS, OFFICER_FLAGS, type CaseFlag, type CaseResult, type OfficerFlag, type OfficerResult, type Summary } from './report.js';
+
+export interface SummaryExtras {
+  /** Terminated cases left out of the analysis; null where they cannot be placed (a filtered view). */
+  readonly terminated: number | null;
+  /** Data issues of the export's files. */
+  readonly issues: number;
+}
+
+export function summarise(cases: readonly CaseResult[], officers: readonly OfficerResult[], extras: SummaryExtras): Summary {
+  const flagCounts = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
+  for (const result of cases) for (const code of result.flags) flagCounts[code]++;
+  const officerFlagCounts = Object.fromEntries(OFFICER_FLAGS.map((code) => [code, 0])) as Record<OfficerFlag, number>;
+  for (const officer of officers) for (const code of officer.flags) officerFlagCounts[code]++;
+  const count = (keep: (result: CaseResult) => boolean): number => cases.filter(keep).length;
+  return {
+    cases: cases.length,
+    active: count((result) => result.status === 'active'),
+    custody: count((result) => result.status === 'custody'),
+    warrant: count((result) => result.status === 'warrant'),
+    terminated: extras.terminated,
+    // Officers on the roster: an officer_id that only cases name is not one.
+    officers: officers.filter((officer) => officer.status !== null).length,
+    lost: count((result) => result.lost),
+    overdue: count((result) => result.overdue),
+    reset: count((result) => result.reset),
+    da_flagged: count((result) => result.da_flag),
+    safeguarding_flagged: count((result) => result.safeguarding_flag),
+    flags: flagCounts,
+    officer_flags: officerFlagCounts,
+    // Officers far from their peers, per rate (SPEC 2.2).
+    outliers: Object.fromEntries(PEER_RATES.map((rate) => [rate, officers.filter((officer) => officer.outliers[rate] === 'far').length])) as Record<PeerRate, number>,
+    issues: extras.issues,
+  };
+}

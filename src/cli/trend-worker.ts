@@ -1,0 +1,31 @@
+/**
+ * Worker thread entry for `caseload trend` (see trend-weeks.ts): analyses one export folder at a
+ * time, as the main thread asks, and hands back only its week summary, so the whole export
+ * (every case, every contact) is never copied out of the thread and can be collected at once.
+ */
+import { parentPort } from 'node:worker_threads';
+import { summariseWeek } from '../analyse/trend.js';
+import { CaseloadError } from '../errors.js';
+import { analyseExport } from './run.js';
+import type { WeekReply, WeekTask } from './trend-weeks.js';
+
+parentPort!.on('message', (task: WeekTask) => {
+  void analyseWeek(task).then((reply) => parentPort!.postMessage(reply));
+});
+
+async function analyseWeek(task: WeekTask): Promise<WeekReply> {
+  try {
+    const { report } = await analyseExport({ dir: task.dir }, task.options, task.asOf, task.config);
+    return { dir: task.dir, summary: summariseWeek(report, task.keepCases) };
+  } catch (error) {
+    const known = error instanceof CaseloadError;
+    return {
+      dir: task.dir,
+      error: {
+        message: error instanceof Error ? error.message : String(error),
+        exitCode: known ? error.exitCode : null,
+        stack: error instanceof Error ? (error.stack ?? null) : null,
+      },
+    };
+  }
+}
