@@ -2,79 +2,95 @@
  * Week over week: what is new, resolved and still open between two analysed exports. Pure, like
  * the rest of the analysis: two Reports in, one DiffReport out.
  */
+import { z } from 'zod';
+import { RISKS } from '../read/values.js';
 import { CASE_FLAGS, type CaseFlag, type CaseResult, type OfficerResult, type Report } from './report.js';
 import { roundTo } from './officers.js';
 import { compareText } from './compare.js';
 
-export type CaseChangeKind = 'appeared' | 'disappeared' | 'changed' | 'unchanged';
-
-export interface CaseChange {
-  crn: string;
-  name: string | null;
-  change: CaseChangeKind;
-  officer_id: string | null;
-  previous_officer_id: string | null;
-  reallocated: boolean;
-  team: string | null;
-  risk: CaseResult['risk'];
-  lost: boolean;
-  was_lost: boolean;
-  overdue: boolean;
-  was_overdue: boolean;
-  flags_new: CaseFlag[];
-  flags_resolved: CaseFlag[];
-  flags_open: CaseFlag[];
-  /** Priority in the current export; null for a case that has gone. */
-  priority: number | null;
-  /** How the roster status of the case's officer (its previous one, for a gone case) changed. */
-  officer_status_change: OfficerStatusChange | null;
-}
+export const CASE_CHANGE_KINDS = ['appeared', 'disappeared', 'changed', 'unchanged'] as const;
+export type CaseChangeKind = (typeof CASE_CHANGE_KINDS)[number];
 
 /**
  * How an officer's place on the roster changed: left, went absent (sick, leave, suspended…),
  * returned (from an absence, or came back after leaving), joined (not on the previous roster)
  * or removed (on the previous roster, not on this one).
  */
-export type OfficerStatusChange = 'left' | 'absent' | 'returned' | 'joined' | 'removed';
+export const OFFICER_STATUS_CHANGES = ['left', 'absent', 'returned', 'joined', 'removed'] as const;
+export type OfficerStatusChange = (typeof OFFICER_STATUS_CHANGES)[number];
+const statusChangeSchema = z
+  .enum(OFFICER_STATUS_CHANGES)
+  .describe('left, absent (sick, leave, suspended…), returned (from an absence, or back after leaving), joined (not on the previous roster) or removed (not on this one)');
 
-export interface OfficerChange {
-  officer_id: string;
-  name: string | null;
-  team: string | null;
-  /** Roster status (null: not on that roster); previous_status is the previous export's. */
-  status: string | null;
-  previous_status: string | null;
-  /** null when the status did not change. */
-  status_change: OfficerStatusChange | null;
-  caseload: number | null;
-  previous_caseload: number | null;
-  caseload_change: number;
-  capacity_pct: number | null;
-  previous_capacity_pct: number | null;
-  capacity_change: number | null;
-}
+const caseFlagList = (what: string) => z.array(z.enum(CASE_FLAGS).describe('A case flag')).describe(what);
 
-export interface DiffSummary {
-  cases: number;
-  previous_cases: number;
-  /** Cases with news: appeared, gone, reallocated, or a flag new or resolved. */
-  changed: number;
-  appeared: number;
-  disappeared: number;
-  reallocated: number;
-  newly_lost: number;
-  still_lost: number;
-  no_longer_lost: number;
-  newly_overdue: number;
-  flags_new: Record<CaseFlag, number>;
-  flags_resolved: Record<CaseFlag, number>;
-  /** Officers whose roster status changed, by kind of change. */
-  officers_left: number;
-  officers_absent: number;
-  officers_returned: number;
-  officers_joined: number;
-  officers_removed: number;
-}
+export const caseChangeSchema = z
+  .object({
+    crn: z.string().describe('Case reference number'),
+    name: z.string().nullable().describe('Name of the person on probation; null when not recorded or with --redact'),
+    change: z.enum(CASE_CHANGE_KINDS).describe('appeared (new this week), disappeared (gone: terminated or no longer in the export), changed (reallocated, or a flag new or resolved), unchanged'),
+    officer_id: z.string().nullable().describe('Responsible officer now; null when unallocated or gone'),
+    previous_officer_id: z.string().nullable().describe('Responsible officer in the previous export; null when unallocated or new'),
+    reallocated: z.boolean().describe('In both exports with a different officer_id'),
+    team: z.string().nullable().describe("The case's team (the previous one for a gone case)"),
+    risk: z.enum(RISKS).nullable().describe('Risk of serious harm; null when empty or unreadable'),
+    lost: z.boolean().describe('Lost now'),
+    was_lost: z.boolean().describe('Lost in the previous export'),
+    overdue: z.boolean().describe('Overdue now'),
+    was_overdue: z.boolean().describe('Overdue in the previous export'),
+    flags_new: caseFlagList('Flags set now and not before'),
+    flags_resolved: caseFlagList('Flags set before and not now'),
+    flags_open: caseFlagList('Flags set in both exports'),
+    priority: z.number().int().nullable().describe('Priority in the current export; null for a case that has gone'),
+    officer_status_change: statusChangeSchema.nullable().describe("How the roster status of the case's officer (its previous one, for a gone case) changed; null when it did not"),
+  })
+  .describe('One case compared between the two exports');
+export type CaseChange = z.output<typeof caseChangeSchema>;
+
+export const officerChangeSchema = z
+  .object({
+    officer_id: z.string().describe('Staff code'),
+    name: z.string().nullable().describe("The officer's name; null when not recorded or with --redact"),
+    team: z.string().nullable().describe('Team'),
+    status: z.string().nullable().describe('Roster status now; null when not on this roster'),
+    previous_status: z.string().nullable().describe('Roster status in the previous export; null when not on that roster'),
+    status_change: statusChangeSchema.nullable().describe('How the status changed; null when it did not'),
+    caseload: z.number().int().nullable().describe('Caseload now; null when not in this export'),
+    previous_caseload: z.number().int().nullable().describe('Caseload in the previous export; null when not in it'),
+    caseload_change: z.number().int().describe('caseload minus previous_caseload (a missing one counts 0)'),
+    capacity_pct: z.number().nullable().describe('Capacity used now, one decimal; null without a capacity'),
+    previous_capacity_pct: z.number().nullable().describe('Capacity used in the previous export; null without a capacity'),
+    capacity_change: z.number().nullable().describe('capacity_pct minus previous_capacity_pct; null unless both are known'),
+  })
+  .describe("An officer whose status or caseload changed");
+export type OfficerChange = z.output<typeof officerChangeSchema>;
+
+const flagCounts = (what: string) =>
+  z.object(Object.fromEntries(CASE_FLAGS.map((code) => [code, z.number().int().min(0).describe(`Cases with ${code} ${what}`)])) as Record<CaseFlag, z.ZodNumber>).describe(`Cases per flag ${what}`);
+const tally = (what: string) => z.number().int().min(0).describe(what);
+
+export const diffSummarySchema = z
+  .object({
+    cases: tally('Cases analysed now'),
+    previous_cases: tally('Cases analysed in the previous export'),
+    changed: tally('Cases with news: appeared, gone, reallocated, or a flag new or resolved'),
+    appeared: tally('Cases new this week'),
+    disappeared: tally('Cases gone since the previous export'),
+    reallocated: tally('Cases with a different officer'),
+    newly_lost: tally('Cases lost now and not before'),
+    still_lost: tally('Cases lost in both exports'),
+    no_longer_lost: tally('Cases lost before and not now'),
+    newly_overdue: tally('Cases overdue now and not before'),
+    flags_new: flagCounts('newly set'),
+    flags_resolved: flagCounts('resolved'),
+    officers_left: tally('Officers who left since the previous export'),
+    officers_absent: tally('Officers who went absent'),
+    officers_returned: tally('Officers who returned'),
+    officers_joined: tally('Officers not on the previous roster'),
+    officers_removed: tally('Officers no longer on the roster'),
+  })
+  .describe('Counts of what changed between the two exports');
+export type DiffSummary = z.output<typeof diffSummarySchema>;
 
 export interface DiffReport {
   previous_as_of: string;

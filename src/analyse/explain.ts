@@ -6,18 +6,21 @@
  */
 import type { Config } from '../config/schema.js';
 import type { CaseRecord, ContactLookup, Issue, OfficerRecord } from '../read/records.js';
-import { formatDay, type Day } from '../read/values.js';
+import { z } from 'zod';
+import { CASE_STATUSES, formatDay, RISKS, type Day } from '../read/values.js';
 import { analyseCase, isAbsence, resetDate, riskKey, type CaseContext } from './cases.js';
 import { ENFORCEMENT_WINDOW_DAYS } from './contacts.js';
-import { CASE_FLAGS, isLostFlag, type CaseFlag, type CaseResult, type CheckSkipped } from './report.js';
+import { CASE_FLAGS, day as daySchema, isLostFlag, type CaseFlag, type CaseResult, type CheckSkipped } from './report.js';
 
 /** One piece of evidence: what it shows, and where it is. */
-export interface Evidence {
-  readonly file: string;
-  /** Physical line the record starts on; null when the file could not be read again (standard input). */
-  readonly line: number | null;
-  readonly what: string;
-}
+export const evidenceSchema = z
+  .object({
+    file: z.string().describe('The file it is in, e.g. contacts.csv'),
+    line: z.number().int().nullable().describe('Physical line the record starts on; null when the file could not be read again (standard input)'),
+    what: z.string().describe('What the record shows, e.g. `last attended contact 2026-04-06`'),
+  })
+  .describe('One piece of evidence: what it shows, and where it is');
+export type Evidence = Readonly<z.output<typeof evidenceSchema>>;
 
 /** One row of contacts.csv kept as evidence. */
 export interface ContactEvidence {
@@ -57,48 +60,47 @@ export interface ExplainInput {
   readonly evidence: CaseEvidence;
 }
 
-export type FlagState = 'set' | 'not_set' | 'not_applicable' | 'skipped';
+export const FLAG_STATES = ['set', 'not_set', 'not_applicable', 'skipped'] as const;
+export type FlagState = (typeof FLAG_STATES)[number];
 
-export interface FlagExplanation {
-  flag: CaseFlag;
-  /** A lost flag, or a warning. */
-  lost: boolean;
-  set: boolean;
-  state: FlagState;
-  rule: string;
-  /** The config values the rule used, by config key. */
-  config: Record<string, unknown>;
-  /** Why it is set or not, evidence cited by file:line. */
-  reason: string;
-  evidence: Evidence[];
-}
+export const flagExplanationSchema = z
+  .object({
+    flag: z.enum(CASE_FLAGS).describe('The case flag'),
+    lost: z.boolean().describe('A lost flag (true) or a warning (false)'),
+    set: z.boolean().describe('Whether the flag is set on the case'),
+    state: z.enum(FLAG_STATES).describe('set, not_set, not_applicable (the rule does not apply to the case), or skipped (the export cannot support the check)'),
+    rule: z.string().describe('The rule, in words'),
+    config: z.record(z.string(), z.unknown()).describe('The config values the rule used, by config key'),
+    reason: z.string().describe('Why it is set or not, evidence cited by file:line'),
+    evidence: z.array(evidenceSchema).describe('The records the reason cites'),
+  })
+  .describe('One case flag: its rule and why it is set on the case or not');
+export type FlagExplanation = z.output<typeof flagExplanationSchema>;
 
-export interface CaseExplanation {
-  crn: string;
-  name: string | null;
-  status: CaseRecord['status'];
-  /** False for a terminated case: read and counted, but left out of the analysis. */
-  analysed: boolean;
-  /** One line: lost, warnings, or nothing flagged. */
-  summary: string;
-  priority: number | null;
-  risk: CaseResult['risk'];
-  officer_id: string | null;
-  officer_name: string | null;
-  last_contact: string | null;
-  days_since_contact: number | null;
-  standard_days: number | null;
-  overdue: boolean;
-  days_overdue: number;
-  lost: boolean;
-  flags: CaseFlag[];
-  /** The case's row, its officer's row, its last counted contact. */
-  evidence: Evidence[];
-  /** Every case flag of SPEC 2.1, in the SPEC's order. */
-  rules: FlagExplanation[];
-}
+export const caseExplanationSchema = z
+  .object({
+    crn: z.string().describe('Case reference number'),
+    name: z.string().nullable().describe('Name of the person on probation; null when not recorded or with --redact'),
+    status: z.enum(CASE_STATUSES).describe('Case status'),
+    analysed: z.boolean().describe('False for a terminated case: read and counted, but left out of the analysis'),
+    summary: z.string().describe('One line: lost, warnings, or nothing flagged'),
+    priority: z.number().int().nullable().describe('Priority (1 is the most urgent case); null when not analysed'),
+    risk: z.enum(RISKS).nullable().describe('Risk of serious harm; null when empty or unreadable'),
+    officer_id: z.string().nullable().describe('Responsible officer; null when empty'),
+    officer_name: z.string().nullable().describe("The officer's name; null when unknown or with --redact"),
+    last_contact: daySchema.nullable().describe('Latest counted contact on or before the as-of date; null when never seen'),
+    days_since_contact: z.number().int().nullable().describe('As-of date minus last_contact, in days; null when never seen'),
+    standard_days: z.number().int().nullable().describe("The contact standard for the case's risk, in days; null when not analysed"),
+    overdue: z.boolean().describe('Overdue (as the analysis has it)'),
+    days_overdue: z.number().int().describe('Days past the contact standard; 0 when not overdue'),
+    lost: z.boolean().describe('Any lost flag is set'),
+    flags: z.array(z.enum(CASE_FLAGS).describe('A case flag')).describe('Flags set on the case, sorted'),
+    evidence: z.array(evidenceSchema).describe("The case's row, its officer's row, its last counted contact"),
+    rules: z.array(flagExplanationSchema).describe('Every case flag, in the order of the rules, with why it is set or not'),
+  })
+  .describe('Why one case is flagged, or not');
+export type CaseExplanation = z.output<typeof caseExplanationSchema>;
 
-/** What a flag's explainer is given: the case, what the rules computed, and where each fact is. */
 export interface FlagFacts {
   readonly asOf: Day;
   readonly config: Config;

@@ -10,7 +10,8 @@
  */
 import type { Config } from '../config/schema.js';
 import type { CaseRecord, OfficerRecord } from '../read/records.js';
-import type { Day, Risk } from '../read/values.js';
+import { z } from 'zod';
+import { RISKS, type Day, type Risk } from '../read/values.js';
 import { riskKey } from './cases.js';
 import { compareText } from './compare.js';
 import { casePoints, NEW_STARTER_DAYS, resetWeight, roundTo } from './officers.js';
@@ -24,53 +25,79 @@ export type UnplacedWhy = (typeof UNPLACED_WHY)[number];
 export const PLAN_SCOPES = ['team', 'pdu'] as const;
 export type PlanScope = (typeof PLAN_SCOPES)[number];
 
-export interface PlannedMove {
-  crn: string;
-  name: string | null;
-  risk: Risk | null;
-  tier: string | null;
-  points: number;
-  reason: PlanReason;
-  from_officer: string | null;
-  home_team: string | null;
-  to_officer: string;
-  to_officer_name: string | null;
-  to_team: string | null;
-  capacity_before: number;
-  capacity_after: number;
-}
+const crn = z.string().describe('Case reference number');
+const personName = z.string().nullable().describe('Name of the person on probation; null when not recorded or with --redact');
+const caseRisk = z.enum(RISKS).nullable().describe('Risk of serious harm; null when empty or unreadable');
+const casePointsField = z.number().describe('Workload points the case is worth');
+const reasonField = z.enum(PLAN_REASONS).describe('Why the case must move: its officer left or is absent, or it has no officer or one not on the roster');
+const fromOfficer = z.string().nullable().describe('The officer the case is with now; null when unallocated');
+const homeTeam = z.string().nullable().describe("The case's home team (its officer's, or its own team column when unallocated); null when none is known");
+const capacityBefore = z.number().describe("The receiver's capacity used before, in percent, one decimal");
+const capacityAfter = z.number().describe("The receiver's capacity used after, in percent, one decimal");
 
-export interface UnplacedCase {
-  crn: string;
-  name: string | null;
-  risk: Risk | null;
-  points: number;
-  reason: PlanReason;
-  from_officer: string | null;
-  home_team: string | null;
-  why: UnplacedWhy;
-}
+export const plannedMoveSchema = z
+  .object({
+    crn,
+    name: personName,
+    risk: caseRisk,
+    tier: z.string().nullable().describe('Tier A3..D0 (S suffix: Probation Reset); null when empty or unreadable'),
+    points: casePointsField,
+    reason: reasonField,
+    from_officer: fromOfficer,
+    home_team: homeTeam,
+    to_officer: z.string().describe('The officer in post who receives the case'),
+    to_officer_name: z.string().nullable().describe("The receiver's name; null when not recorded or with --redact"),
+    to_team: z.string().nullable().describe("The receiver's team"),
+    capacity_before: capacityBefore.describe("The receiver's capacity used before this case, in percent, one decimal"),
+    capacity_after: capacityAfter.describe("The receiver's capacity used after this case, in percent, one decimal"),
+  })
+  .describe('One case placed with an officer in post');
+export type PlannedMove = z.output<typeof plannedMoveSchema>;
 
-export interface PlanReceiver {
-  officer_id: string;
-  name: string | null;
-  team: string | null;
-  cases_received: number;
-  points_received: number;
-  capacity_before: number;
-  capacity_after: number;
-}
+export const unplacedCaseSchema = z
+  .object({
+    crn,
+    name: personName,
+    risk: caseRisk,
+    points: casePointsField,
+    reason: reasonField,
+    from_officer: fromOfficer,
+    home_team: homeTeam,
+    why: z.enum(UNPLACED_WHY).describe('no_team (no home team known), no_eligible_officer (nobody in post may hold it), no_capacity (nobody has room under max_capacity_pct)'),
+  })
+  .describe('One case that must move and could not be placed');
+export type UnplacedCase = z.output<typeof unplacedCaseSchema>;
 
-export interface PlanSummary {
-  cases_to_move: number;
-  placed: number;
-  unplaced: number;
-  by_reason: Record<PlanReason, number>;
-  by_why: Record<UnplacedWhy, number>;
-  receivers: number;
-  max_capacity_pct: number;
-  scope: PlanScope;
-}
+export const planReceiverSchema = z
+  .object({
+    officer_id: z.string().describe('Staff code of the receiver'),
+    name: z.string().nullable().describe("The receiver's name; null when not recorded or with --redact"),
+    team: z.string().nullable().describe("The receiver's team"),
+    cases_received: z.number().int().min(0).describe('Cases placed with them'),
+    points_received: z.number().describe('Points those cases are worth'),
+    capacity_before: capacityBefore,
+    capacity_after: capacityAfter.describe("The receiver's capacity used after every case placed with them, in percent, one decimal"),
+  })
+  .describe('An officer who receives cases');
+export type PlanReceiver = z.output<typeof planReceiverSchema>;
+
+export const planSummarySchema = z
+  .object({
+    cases_to_move: z.number().int().min(0).describe('Cases that must move'),
+    placed: z.number().int().min(0).describe('Cases placed'),
+    unplaced: z.number().int().min(0).describe('Cases not placed'),
+    by_reason: z
+      .object(Object.fromEntries(PLAN_REASONS.map((reason) => [reason, z.number().int().min(0).describe(`Cases to move because of ${reason}`)])) as Record<PlanReason, z.ZodNumber>)
+      .describe('Cases to move, per reason'),
+    by_why: z
+      .object(Object.fromEntries(UNPLACED_WHY.map((why) => [why, z.number().int().min(0).describe(`Cases unplaced for ${why}`)])) as Record<UnplacedWhy, z.ZodNumber>)
+      .describe('Unplaced cases, per why'),
+    receivers: z.number().int().min(0).describe('Officers who receive a case'),
+    max_capacity_pct: z.number().describe('No receiver is taken above this capacity (--max-capacity, else config plan.max_capacity_pct)'),
+    scope: z.enum(PLAN_SCOPES).describe('team: receivers in the home team only; pdu: then the home PDU'),
+  })
+  .describe('Counts over the plan');
+export type PlanSummary = z.output<typeof planSummarySchema>;
 
 export interface Plan {
   summary: PlanSummary;

@@ -4,29 +4,36 @@
  * reports, so a run over many national exports holds a few counts and each week's lost crns.
  */
 import { compareText } from './compare.js';
-import { type CaseFlag, type CaseResult, type GroupResult, type Report } from './report.js';
+import { z } from 'zod';
+import { RISKS } from '../read/values.js';
+import { CASE_FLAGS, day, type CaseFlag, type GroupResult, type Report } from './report.js';
+
+const figure = (what: string) => z.number().int().min(0).nullable().describe(`${what}; null when the team or PDU is not in that week's export`);
 
 /** One team's or PDU's figures in one week. */
-export interface GroupPoint {
-  as_of: string;
-  /** null: the team or PDU is not in that week's export. */
-  cases: number | null;
-  lost: number | null;
-  overdue: number | null;
-  capacity_pct: number | null;
-}
+export const groupPointSchema = z
+  .object({
+    as_of: day.describe("The week's as-of date"),
+    cases: figure('Cases'),
+    lost: figure('Lost cases'),
+    overdue: figure('Overdue cases'),
+    capacity_pct: z.number().nullable().describe("Points over the capacity of its officers in post, one decimal; null without a capacity or when not in that week's export"),
+  })
+  .describe("One team's or PDU's figures in one week");
+export type GroupPoint = z.output<typeof groupPointSchema>;
 
 /** A case lost in the latest export, as that export shows it. */
-export interface LostCase {
-  crn: string;
-  name: string | null;
-  officer_id: string | null;
-  team: string | null;
-  pdu: string | null;
-  risk: CaseResult['risk'];
-  flags: CaseFlag[];
-  priority: number;
-}
+export const lostCaseShape = {
+  crn: z.string().describe('Case reference number'),
+  name: z.string().nullable().describe('Name of the person on probation; null when not recorded or with --redact'),
+  officer_id: z.string().nullable().describe('Responsible officer; null when unallocated'),
+  team: z.string().nullable().describe("The case's team"),
+  pdu: z.string().nullable().describe("The case's PDU"),
+  risk: z.enum(RISKS).nullable().describe('Risk of serious harm; null when empty or unreadable'),
+  flags: z.array(z.enum(CASE_FLAGS).describe('A case flag')).describe('Flags set on the case in the latest export, sorted'),
+  priority: z.number().int().describe('Priority in the latest export (1 is the most urgent case)'),
+};
+export type LostCase = z.output<z.ZodObject<typeof lostCaseShape>>;
 
 /** What one export contributes to the trend: the figures, and its lost cases. */
 export interface WeekSummary {
@@ -45,33 +52,41 @@ export interface WeekSummary {
   lost_cases: LostCase[] | null;
 }
 
-export interface WeekPoint {
-  as_of: string;
-  cases: number;
-  lost: number;
-  overdue: number;
-  /** Lost now and not in the previous export (null for the first). */
-  newly_lost: number | null;
-  /** Lost in both this and the previous export (null for the first). */
-  still_lost: number | null;
-  /** Lost in the previous export and not lost now, or no longer in the export (null for the first). */
-  resolved: number | null;
-  flags: Record<CaseFlag, number>;
-  over_capacity: number;
-  issues: number;
-}
+const caseFlagCounts = z
+  .object(Object.fromEntries(CASE_FLAGS.map((code) => [code, z.number().int().min(0).describe(`Cases flagged ${code}`)])) as Record<CaseFlag, z.ZodNumber>)
+  .describe('Cases per flag');
 
-export interface Series {
-  name: string | null;
-  points: GroupPoint[];
-}
+export const weekPointSchema = z
+  .object({
+    as_of: day.describe("The export's as-of date"),
+    cases: z.number().int().min(0).describe('Cases analysed'),
+    lost: z.number().int().min(0).describe('Lost cases'),
+    overdue: z.number().int().min(0).describe('Overdue cases'),
+    newly_lost: z.number().int().min(0).nullable().describe('Lost now and not in the previous export; null for the first'),
+    still_lost: z.number().int().min(0).nullable().describe('Lost in both this and the previous export; null for the first'),
+    resolved: z.number().int().min(0).nullable().describe('Lost in the previous export and not lost now, or no longer in the export; null for the first'),
+    flags: caseFlagCounts,
+    over_capacity: z.number().int().min(0).describe('Officers over capacity'),
+    issues: z.number().int().min(0).describe('Data issues'),
+  })
+  .describe("The region's figures in one export");
+export type WeekPoint = z.output<typeof weekPointSchema>;
 
-export interface PersistentCase extends LostCase {
-  /** Consecutive exports, up to and including the latest, in which the case was lost. */
-  weeks_lost: number;
-  /** as_of of the first of them. */
-  lost_since: string;
-}
+export const seriesSchema = z
+  .object({
+    name: z.string().nullable().describe('Team or PDU name; null for officers with none recorded'),
+    points: z.array(groupPointSchema).describe('One point per export, in date order'),
+  })
+  .describe("One team's or PDU's figures over the weeks");
+export type Series = z.output<typeof seriesSchema>;
+
+export const persistentShape = {
+  ...lostCaseShape,
+  weeks_lost: z.number().int().min(1).describe('Consecutive exports, up to and including the latest, in which the case was lost'),
+  lost_since: day.describe('as_of of the first of them'),
+};
+export const persistentCaseSchema = z.object(persistentShape).describe('A case lost in the latest export, and for how long');
+export type PersistentCase = z.output<typeof persistentCaseSchema>;
 
 export interface TrendReport {
   weeks: WeekPoint[];
