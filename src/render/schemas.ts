@@ -16,11 +16,16 @@ import {
   summarySchema,
 } from '../analyse/report.js';
 import { dueSummarySchema, dueTaskSchema } from '../analyse/due.js';
+import { caseChangeSchema, diffSummarySchema, officerChangeSchema } from '../analyse/diff.js';
+import { caseExplanationSchema } from '../analyse/explain.js';
+import { peerGroupResultSchema } from '../analyse/peers.js';
+import { plannedMoveSchema, planReceiverSchema, planSummarySchema, unplacedCaseSchema } from '../analyse/plan.js';
+import { groupPointSchema, persistentCaseSchema, persistentShape, seriesSchema, weekPointSchema } from '../analyse/trend.js';
 import { configSchema } from '../config/schema.js';
 import { inputSummarySchema, issueSchema } from '../read/contract.js';
 
 /** The commands whose output has a schema, and the formats that have one. */
-export const SCHEMA_COMMANDS = ['report', 'officers', 'cases', 'teams', 'validate', 'due'] as const;
+export const SCHEMA_COMMANDS = ['report', 'officers', 'cases', 'teams', 'validate', 'diff', 'due', 'plan', 'trend', 'explain'] as const;
 export type SchemaCommand = (typeof SCHEMA_COMMANDS)[number];
 export const SCHEMA_FORMATS = ['json', 'ndjson'] as const;
 export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
@@ -44,18 +49,60 @@ const reportDocument = (what: string) =>
       managers: z.array(managerResultSchema).describe('Managers, by caseload overseen'),
       teams: z.array(groupResultSchema).describe('Team rollups'),
       pdus: z.array(groupResultSchema).describe('PDU rollups'),
+      peer_groups: z.array(peerGroupResultSchema).describe("Each peer group's target and IQR on each rate it is compared on"),
       cases: z.array(caseResultSchema).describe('Flagged cases (every case with --all), filtered, in priority order, cut to --limit'),
       issues: z.array(issueSchema).describe('Data issues'),
     })
     .describe(what);
 
-const teamsLine = z.object({ level: z.enum(['team', 'pdu']).describe('Whether the row is a team or a PDU'), ...groupResultSchema.shape }).describe('A team or PDU rollup');
+/** `teams` NDJSON (and CSV): a team or PDU rollup, or a manager with the officers they oversee. */
+export const rollupRowSchema = z
+  .discriminatedUnion('level', [
+    z.object({ level: z.enum(['team', 'pdu']).describe('Whether the row is a team or a PDU'), ...groupResultSchema.shape }).describe('A team or PDU rollup'),
+    z
+      .object({
+        level: z.literal('manager').describe('The row is a manager'),
+        name: managerResultSchema.shape.name,
+        manager_id: managerResultSchema.shape.manager_id,
+        officers: managerResultSchema.shape.officers,
+        cases: managerResultSchema.shape.caseload,
+        lost: managerResultSchema.shape.lost,
+        overdue: managerResultSchema.shape.overdue,
+        flags: managerResultSchema.shape.flags,
+      })
+      .describe('A manager and the caseloads they oversee'),
+  ])
+  .describe('A team, PDU or manager row');
+export type RollupRow = z.output<typeof rollupRowSchema>;
+
+/** `trend` NDJSON: every line says in `type` what it is. */
+const trendLine = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('week').describe("The region's figures for one export"), ...weekPointSchema.shape }).describe("The region's figures for one export"),
+    z
+      .object({
+        type: z.enum(['team', 'pdu']).describe('One point of a team or PDU series'),
+        name: seriesSchema.shape.name,
+        ...groupPointSchema.shape,
+      })
+      .describe("One team's or PDU's figures in one week"),
+    z.object({ type: z.literal('persistent').describe('A case lost in the latest export'), ...persistentShape }).describe('A case lost in the latest export, and for how long'),
+  ])
+  .describe('One line of the trend');
+
+/** `plan` NDJSON: every move, then every unplaced case, each saying which it is in `type`. */
+const planLine = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('move').describe('A case placed'), ...plannedMoveSchema.shape }).describe(plannedMoveSchema.description!),
+    z.object({ type: z.literal('unplaced').describe('A case not placed'), ...unplacedCaseSchema.shape }).describe(unplacedCaseSchema.description!),
+  ])
+  .describe('One line of the plan');
 
 const DOCUMENTS: Record<SchemaCommand, Record<SchemaFormat, z.ZodType>> = {
   report: { json: reportDocument('caseload report --format json: the summary, ranked officers and flagged cases'), ndjson: caseResultSchema },
   officers: { json: reportDocument('caseload officers --format json'), ndjson: officerResultSchema },
   cases: { json: reportDocument('caseload cases --format json'), ndjson: caseResultSchema },
-  teams: { json: reportDocument('caseload teams --format json'), ndjson: teamsLine },
+  teams: { json: reportDocument('caseload teams --format json'), ndjson: rollupRowSchema },
   validate: {
     json: z.object({ ...head, issues: z.array(issueSchema).describe('Every data issue') }).describe('caseload validate --format json: the data side only'),
     ndjson: issueSchema,
@@ -72,6 +119,60 @@ const DOCUMENTS: Record<SchemaCommand, Record<SchemaFormat, z.ZodType>> = {
       })
       .describe("caseload due --format json: each officer's worklist"),
     ndjson: dueTaskSchema,
+  },
+  diff: {
+    json: z
+      .object({
+        ...head,
+        previous_as_of: day.describe("The previous export's as-of date"),
+        summary: diffSummarySchema,
+        cases: z.array(caseChangeSchema).describe('Cases with news (appeared, gone, reallocated, or a flag new or resolved), in priority order; cut to --limit'),
+        unchanged: z.array(caseChangeSchema).describe('Cases without news, listed apart: those still lost (every unchanged case with --all); cut to --limit'),
+        officers: z.array(officerChangeSchema).describe('Officers whose status or caseload changed'),
+        issues: z.array(issueSchema).describe('Data issues of the current export'),
+      })
+      .describe('caseload diff --format json: what is new, resolved and still open since the previous export'),
+    ndjson: caseChangeSchema,
+  },
+  plan: {
+    json: z
+      .object({
+        ...head,
+        summary: planSummarySchema,
+        moves: z.array(plannedMoveSchema).describe('Cases placed, in the order they were placed: points descending, then priority'),
+        unplaced: z.array(unplacedCaseSchema).describe('Cases not placed, in the same order'),
+        receivers: z.array(planReceiverSchema).describe('Officers who receive cases, by team (no team last), then officer_id'),
+        issues: z.array(issueSchema).describe('Data issues'),
+      })
+      .describe('caseload plan --format json: the reallocation plan'),
+    ndjson: planLine,
+  },
+  trend: {
+    json: z
+      .object({
+        schema_version: head.schema_version,
+        as_of: day.describe("The latest export's as-of date"),
+        config: head.config,
+        exports: z
+          .array(z.object({ path: z.string().describe("The export's folder"), as_of: day.describe("The export's as-of date") }).describe('One export read'))
+          .describe('The exports read, in date order'),
+        weeks: z.array(weekPointSchema).describe("The region's figures, one per export, in date order"),
+        teams: z.array(seriesSchema).describe("Each team's figures over the weeks"),
+        pdus: z.array(seriesSchema).describe("Each PDU's figures over the weeks"),
+        persistent: z.array(persistentCaseSchema).describe('The cases lost in the latest export, longest lost first; cut to --limit'),
+      })
+      .describe('caseload trend --format json: weekly series over dated exports'),
+    ndjson: trendLine,
+  },
+  explain: {
+    json: z
+      .object({
+        ...head,
+        cases: z.array(caseExplanationSchema).describe('The cases explained, in the order asked'),
+        issues: z.array(issueSchema).describe('The issues recorded on the rows of the cases explained (and of their officers)'),
+      })
+      .describe('caseload explain --format json: why each case is flagged, or not'),
+    ndjson: caseExplanationSchema,
   },
 };
 

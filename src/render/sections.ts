@@ -30,6 +30,7 @@ import { TABLE_ROWS } from './formats.js';
 import { summariseTasks, type DueTask } from '../analyse/due.js';
 import { PLAN_REASONS, UNPLACED_WHY, type Plan } from '../analyse/plan.js';
 import type { View } from './view.js';
+import type { RollupRow } from './schemas.js';
 import { compareText } from '../analyse/compare.js';
 
 const LEVEL_COLUMN: Column<{ level: string }> = { key: 'level', heading: 'Level', value: (row) => row.level, brief: true };
@@ -353,10 +354,8 @@ export function mainRows(view: View): { columns: readonly Column<unknown>[]; row
   }
 }
 
-/** A row of `teams` CSV and NDJSON: a team or PDU, or a manager with the officers they oversee. */
-export type RollupRow =
-  | ({ level: 'team' | 'pdu' } & GroupResult)
-  | { level: 'manager'; name: string | null; manager_id: string; officers: string[]; cases: number; lost: number; overdue: number; flags: string[] };
+/** A row of `teams` CSV and NDJSON: a team or PDU, or a manager with the officers they oversee (its schema is in schemas.ts). */
+export type { RollupRow };
 
 const managerRow = (manager: ManagerResult): RollupRow => ({
   level: 'manager',
