@@ -3,10 +3,10 @@
  * head (as of, config, inputs, checks skipped) and the issues of the cases explained.
  */
 import type { ChalkInstance } from 'chalk';
+import type { z } from 'zod';
+import type { explainDocumentSchema } from './schemas.js';
 import type { CaseExplanation, FlagExplanation } from '../analyse/explain.js';
 import { cite } from '../analyse/explain.js';
-import type { CheckSkipped, Report } from '../analyse/report.js';
-import type { Issue } from '../read/records.js';
 import type { Column } from './columns.js';
 import { csvField } from './csv.js';
 import type { Format } from './formats.js';
@@ -16,16 +16,8 @@ import type { Output } from './output.js';
 import { skippedCheckText } from './sections.js';
 import { plainText } from './text.js';
 
-export interface ExplainDocument {
-  schema_version: Report['schema_version'];
-  as_of: string;
-  config: Report['config'];
-  inputs: Report['inputs'];
-  checks_skipped: CheckSkipped[];
-  cases: CaseExplanation[];
-  /** The issues recorded on the rows of the cases explained (and of their officers). */
-  issues: Issue[];
-}
+/** The JSON document: the report's head, the explanations, and the issues recorded on the rows of the cases explained (and of their officers); its schema is in schemas.ts. */
+export type ExplainDocument = z.output<typeof explainDocumentSchema>;
 
 export interface ExplainView {
   readonly document: ExplainDocument;

@@ -98,6 +98,32 @@ const planLine = z
   ])
   .describe('One line of the plan');
 
+/** `trend --format json` (render/trend.ts trendDocument). */
+export const trendDocumentSchema = z
+  .object({
+    schema_version: head.schema_version,
+    as_of: day.describe("The latest export's as-of date"),
+    config: head.config,
+    exports: z
+      .array(z.object({ path: z.string().describe("The export's folder"), as_of: day.describe("The export's as-of date") }).describe('One export read'))
+      .describe('The exports read, in date order'),
+    weeks: z.array(weekPointSchema).describe("The region's figures, one per export, in date order"),
+    teams: z.array(seriesSchema).describe("Each team's figures over the weeks"),
+    pdus: z.array(seriesSchema).describe("Each PDU's figures over the weeks"),
+    persistent: z.array(persistentCaseSchema).describe('The cases lost in the latest export, longest lost first; cut to --limit'),
+  })
+  .describe('caseload trend --format json: weekly series over dated exports');
+export type TrendDocument = z.output<typeof trendDocumentSchema>;
+
+/** `explain --format json` (render/explain.ts). */
+export const explainDocumentSchema = z
+  .object({
+    ...head,
+    cases: z.array(caseExplanationSchema).describe('The cases explained, in the order asked'),
+    issues: z.array(issueSchema).describe('The issues recorded on the rows of the cases explained (and of their officers)'),
+  })
+  .describe('caseload explain --format json: why each case is flagged, or not');
+
 const DOCUMENTS: Record<SchemaCommand, Record<SchemaFormat, z.ZodType>> = {
   report: { json: reportDocument('caseload report --format json: the summary, ranked officers and flagged cases'), ndjson: caseResultSchema },
   officers: { json: reportDocument('caseload officers --format json'), ndjson: officerResultSchema },
@@ -148,30 +174,11 @@ const DOCUMENTS: Record<SchemaCommand, Record<SchemaFormat, z.ZodType>> = {
     ndjson: planLine,
   },
   trend: {
-    json: z
-      .object({
-        schema_version: head.schema_version,
-        as_of: day.describe("The latest export's as-of date"),
-        config: head.config,
-        exports: z
-          .array(z.object({ path: z.string().describe("The export's folder"), as_of: day.describe("The export's as-of date") }).describe('One export read'))
-          .describe('The exports read, in date order'),
-        weeks: z.array(weekPointSchema).describe("The region's figures, one per export, in date order"),
-        teams: z.array(seriesSchema).describe("Each team's figures over the weeks"),
-        pdus: z.array(seriesSchema).describe("Each PDU's figures over the weeks"),
-        persistent: z.array(persistentCaseSchema).describe('The cases lost in the latest export, longest lost first; cut to --limit'),
-      })
-      .describe('caseload trend --format json: weekly series over dated exports'),
+    json: trendDocumentSchema,
     ndjson: trendLine,
   },
   explain: {
-    json: z
-      .object({
-        ...head,
-        cases: z.array(caseExplanationSchema).describe('The cases explained, in the order asked'),
-        issues: z.array(issueSchema).describe('The issues recorded on the rows of the cases explained (and of their officers)'),
-      })
-      .describe('caseload explain --format json: why each case is flagged, or not'),
+    json: explainDocumentSchema,
     ndjson: caseExplanationSchema,
   },
 };

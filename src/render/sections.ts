@@ -2,7 +2,7 @@
  * The parts of each view a person reads, in order: shared by the table and markdown renderers.
  * CSV and NDJSON take the view's main rows instead (`mainRows`).
  */
-import { CASE_FLAGS, LOST_FLAGS, type CheckSkipped, type GroupResult, type ManagerResult, type OfficerResult, type Report } from '../analyse/report.js';
+import { CASE_FLAGS, LOST_FLAGS, type CheckSkipped, type ManagerResult, type OfficerResult, type Report } from '../analyse/report.js';
 import { PEER_RATES } from '../analyse/peers.js';
 import type { DiffSummary } from '../analyse/diff.js';
 import {

@@ -4,6 +4,7 @@
  * markdown document writers, the JSON writer and CSV fields).
  */
 import type { ChalkInstance } from 'chalk';
+import type { TrendDocument } from './schemas.js';
 import type { GroupPoint, PersistentCase, Series, TrendReport, WeekPoint } from '../analyse/trend.js';
 import type { Config } from '../config/schema.js';
 import { parseDate } from '../read/values.js';
@@ -186,13 +187,13 @@ export function trendSections(view: TrendView): Section[] {
 
 const heading = (view: TrendView): string => `Trend: ${view.source}`;
 
-export function trendDocument(view: TrendView): Record<string, unknown> {
+export function trendDocument(view: TrendView): TrendDocument {
   const { trend } = view;
   return {
     schema_version: SCHEMA_VERSION,
     as_of: trend.weeks.at(-1)!.as_of,
     config: view.config,
-    exports: view.exports,
+    exports: [...view.exports],
     weeks: trend.weeks,
     teams: trend.teams,
     pdus: trend.pdus,
