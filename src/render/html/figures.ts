@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { LOST_FLAGS } from '../../analyse/report.js';
 import type { TrendReport, WeekPoint } from '../../analyse/trend.js';
+import { PEER_RATES, type PeerRate } from '../../analyse/peers.js';
 import type { Column } from '../columns.js';
 import type { Section } from '../sections.js';
 import { plainText } from '../text.js';
@@ -209,13 +210,106 @@ function teamRatesFigure(view: View): Figure {
   };
 }
 
+interface PeerPoint {
+  readonly officer: string;
+  readonly panel: string;
+  readonly rate: number;
+  readonly status: string;
+}
+
+interface PeerTarget {
+  readonly panel: string;
+  readonly group: string;
+  readonly rate: PeerRate;
+  readonly target: number;
+  readonly iqr: number;
+  readonly officers: number;
+  readonly far: number;
+}
+
+const RATE_TITLES: Record<PeerRate, string> = { overdue: 'overdue', lost: 'lost', assessment_overdue: 'assessment overdue' };
+const toPercent = (fraction: number): number => Math.round(fraction * 1000) / 10;
+
+/**
+ * Officers' rates against their peer group's target (SPEC 2.2): a row per group and rate, every
+ * officer compared a dot coloured by status, the target a tick. Only when someone was compared.
+ */
+function peersFigure(view: View): Figure[] {
+  const groups = view.report.peer_groups;
+  if (groups.length === 0) return [];
+  const panelOf = (group: string, rate: PeerRate): string => `${group}: ${RATE_TITLES[rate]}`;
+  const points: PeerPoint[] = view.officers.flatMap((officer) =>
+    PEER_RATES.filter((rate) => officer.rates[rate] !== null && officer.outliers[rate] !== null && officer.peer_group !== null).map((rate) => ({
+      officer: officer.officer_id,
+      panel: panelOf(officer.peer_group!, rate),
+      rate: toPercent(officer.rates[rate]!),
+      status: officer.outliers[rate]!,
+    })),
+  );
+  const targets: PeerTarget[] = groups.map((group) => ({
+    panel: panelOf(group.group, group.rate),
+    group: group.group,
+    rate: group.rate,
+    target: toPercent(group.target),
+    iqr: toPercent(group.iqr),
+    officers: group.officers,
+    far: group.far,
+  }));
+  const panels = targets.map((target) => target.panel);
+  const y = { field: 'panel', type: 'nominal', title: null, sort: panels } as const;
+  return [
+    {
+      id: 'peers',
+      title: "Officers' rates against their peers",
+      caption:
+        `Each officer compared with their peer group (by ${view.report.config.outliers.group_by}): their rate as a dot, coloured met, near or far, ` +
+        `and the group's pooled target as a black tick; ${number(targets.length)} group rates, ${number(points.length)} officer rates.`,
+      spec: {
+        ...BASE,
+        width: 560,
+        height: { step: 22 },
+        layer: [
+          {
+            data: { values: points },
+            mark: { type: 'point', filled: true, size: 40 },
+            encoding: {
+              y,
+              x: { field: 'rate', type: 'quantitative', title: 'Rate (%)' },
+              color: { field: 'status', type: 'nominal', title: null, scale: { domain: ['met', 'near', 'far'], range: ['#2ca02c', '#ff7f0e', '#d62728'] }, legend: { orient: 'top' } },
+              description: { field: 'officer' },
+            },
+          },
+          {
+            data: { values: targets },
+            mark: { type: 'tick', color: 'currentColor', thickness: 2 },
+            encoding: { y, x: { field: 'target', type: 'quantitative' }, description: { field: 'target' } },
+          },
+        ],
+      } as TopLevelSpec,
+      table: table(
+        "Peer groups' targets",
+        [
+          column<PeerTarget>('group', 'Peer group', (row) => row.group),
+          column<PeerTarget>('rate', 'Rate', (row) => RATE_TITLES[row.rate]),
+          column<PeerTarget>('officers', 'Officers', (row) => row.officers, true),
+          column<PeerTarget>('target', 'Target %', (row) => row.target, true, 1),
+          column<PeerTarget>('iqr', 'IQR %', (row) => row.iqr, true, 1),
+          column<PeerTarget>('far', 'Far', (row) => row.far, true),
+        ],
+        targets,
+        'Nobody was compared.',
+      ),
+    },
+  ];
+}
+
 /**
  * The charts of each view, in page order. A new view (due, plan, trend) adds its line here;
  * a view with none gets a page of its summary and tables.
  */
 export const FIGURES: Partial<Record<ViewKind, (view: View) => Figure[]>> = {
-  report: (view) => [capacityFigure(view), lostFigure(view), teamRatesFigure(view)],
-  officers: (view) => [capacityFigure(view)],
+  report: (view) => [capacityFigure(view), lostFigure(view), teamRatesFigure(view), ...peersFigure(view)],
+  officers: (view) => [capacityFigure(view), ...peersFigure(view)],
   teams: (view) => [teamRatesFigure(view)],
   cases: (view) => [lostFigure(view)],
 };
