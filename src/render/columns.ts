@@ -245,6 +245,7 @@ const capacityChange = <Row extends { capacity_before: number; capacity_after: n
 
 /** A planned move, every SPEC 2.3 field: the CSV is the move list, ready for a bulk reallocation. */
 export const MOVE_COLUMNS: readonly Column<PlannedMove>[] = [
+  col('crn', 'CRN', (row) => row.crn),
   col('name', 'Name', (row) => row.name, false),
   col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
   col('tier', 'Tier', (row) => row.tier),
@@ -263,6 +264,7 @@ export const MOVE_COLUMNS: readonly Column<PlannedMove>[] = [
 export const MOVE_TABLE_COLUMNS: readonly Column<PlannedMove>[] = [...MOVE_COLUMNS, capacityChange<PlannedMove>()];
 
 export const UNPLACED_COLUMNS: readonly Column<UnplacedCase>[] = [
+  col('crn', 'CRN', (row) => row.crn),
   col('name', 'Name', (row) => row.name, false),
   col('risk', 'Risk', (row) => row.risk ?? 'unknown'),
   num('points', 'Points', (row) => row.points),
@@ -274,6 +276,7 @@ export const UNPLACED_COLUMNS: readonly Column<UnplacedCase>[] = [
 
 export const RECEIVER_COLUMNS: readonly Column<PlanReceiver>[] = [
   col('officer_id', 'Officer', (row) => row.officer_id),
+  col('name', 'Name', (row) => row.name),
   col('team', 'Team', (row) => row.team),
   num('cases_received', 'Cases in', (row) => row.cases_received),
   num('points_received', 'Points in', (row) => row.points_received),

@@ -34,7 +34,8 @@ describe('caseload report --format email', () => {
     expect(result.exitCode).toBe(0);
     raw = result.stdout;
     mail = await parseMail(raw);
-  });
+    // Two runs of the CLI, the digest drawing its page's charts: more than the default 10 s on a busy machine.
+  }, 60_000);
 
   it('writes one message with To, the default From and a subject of the counts and the as-of date', () => {
     expect(raw.startsWith('From: ')).toBe(true);
@@ -51,24 +52,33 @@ describe('caseload report --format email', () => {
     const html = typeof mail.html === 'string' ? mail.html : '';
     for (const body of [text, html]) {
       expect(body).toContain('Caseload report: fixtures/north-london, as of 2026-11-16');
-      expect(body).toContain('697 (34%): officer_left 389');
-      expect(body).toContain('760 (38%) of active cases past their contact standard');
+      expect(body).toContain('691 (34%): officer_left 389');
+      expect(body).toContain('672 (34%) of active cases past their contact standard');
       for (const result of report.cases.slice(0, 20)) expect(body).toContain(result.crn);
       expect(body).not.toContain(report.cases[20]!.crn);
-      expect(body).toContain('1,787 more');
+      expect(body).toContain('1,784 more');
     }
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<table');
   });
 
   it('attaches every flagged case as CSV, produced by the CSV renderer', () => {
-    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments).toHaveLength(2);
     const [attachment] = mail.attachments;
     expect(attachment!.filename).toBe('flagged-cases-2026-11-16.csv');
     expect(attachment!.contentType).toBe('text/csv');
     expect(crnsOf(attachment!.content)).toEqual(report.cases.map((result) => result.crn));
     const csv = runCli(['report', EXPORT, ...AS_OF, '--format', 'csv', '--redact']);
     expect(attachment!.content.toString('utf8')).toBe(csv.stdout);
+  });
+
+  it('attaches the report as an HTML page beside the CSV, produced by the html renderer', () => {
+    const page = mail.attachments[1]!;
+    expect(page.filename).toBe('flagged-cases-2026-11-16.html');
+    expect(page.contentType).toBe('text/html');
+    const html = runCli(['report', EXPORT, ...AS_OF, '--format', 'html', '--redact']);
+    expect(page.content.toString('utf8')).toBe(html.stdout);
+    expect(mail.text).toContain('Attached: flagged-cases-2026-11-16.csv, and flagged-cases-2026-11-16.html');
   });
 
   it('leaves every person and officer name out of the whole message', () => {
@@ -161,6 +171,13 @@ describe('email escaping', () => {
     expect(mail.text).toContain('Dan Bell');
     const csv = mail.attachments[0]!.content.toString('utf8');
     expect(csv).toContain(`'=HYPERLINK`);
+    // The attached page: the same values escaped, in its tables and in its charts' SVG.
+    const page = mail.attachments[1]!.content.toString('utf8');
+    expect(page).not.toMatch(/<script|<img|<b>Team/);
+    expect(page).toContain('&#60;b&#62;Team &#38; &#34;Co&#34;&#60;/b&#62;');
+    expect(page).toContain('Bob &#60;img src=x onerror=alert(1)&#62;');
+    expect(page).toContain('&lt;b&gt;Team &amp; "Co"&lt;/b&gt;');
+    expect(page).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   });
 
   it('leaves the names out without --include-names', async () => {

@@ -15,7 +15,8 @@ describe('caseload --format html', () => {
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
     expect(first.stdout.trimEnd().endsWith('</html>')).toBe(true);
-    expect(first.stdout.match(/<svg /g)).toHaveLength(3);
+    // Capacity, lost by reason, teams' rates, and officers against their peers.
+    expect(first.stdout.match(/<svg /g)).toHaveLength(4);
     expect(runCli(['report', ...ARGS, '--format', 'html']).stdout).toBe(first.stdout);
   });
 

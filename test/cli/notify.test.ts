@@ -128,8 +128,10 @@ describe('caseload notify', () => {
     const result = await runCliAsync(['notify', EXPORT, ...AS_OF, '--split-by', 'manager', '--team', 'Barnet', '--fail-on', 'lost'], {
       env: { CASELOAD_SMTP_URL: smtp.url },
     });
-    expect(result.exitCode).toBe(1);
-    // Barnet's unallocated cases (placed by their own team column) have no manager: reported, not sent.
+    // Barnet's unallocated cases (placed by their own team column) have no manager: reported, not
+    // sent, and the run exits 3 (SPEC 3.3), which outranks --fail-on's 1.
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/no manager/);
     const barnet = flaggedCases('--team', 'Barnet').filter((result) => result.manager_id !== null);
     expect(smtp.received.flatMap((message) => crnsOf(message.mail.attachments[0]!.content)).sort()).toEqual(barnet.map((result) => result.crn).sort());
   });

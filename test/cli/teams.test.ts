@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { describeGoldens, runCli, runOnce } from '../helpers/cli.js';
+import { describeGoldens, tempDir, runCli, runOnce } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -50,7 +50,8 @@ describe('caseload teams', () => {
       // A manager row: the JSON manager with `cases` for caseload, so CSV has one column for both.
       ...doc.managers.map(({ manager_id, name, officers, caseload, lost, overdue, flags }) => ({ level: 'manager', name, manager_id, officers, cases: caseload, lost, overdue, flags })),
     ];
-    expect(expected).toHaveLength(10 + doc.managers.length); // 6 teams and 2 PDUs, each with its no-team (no-PDU) row
+    // 6 teams and 2 PDUs: every case of the sample has a team (its officer's, or its own column).
+    expect(expected).toHaveLength(8 + doc.managers.length);
     expect(doc.managers.length).toBeGreaterThan(0);
     const ndjson = runOnce(['teams', SAMPLE, '--format', 'ndjson', ...AS_OF]).stdout;
     expect(ndjson.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual(expected);
@@ -64,11 +65,20 @@ describe('caseload teams', () => {
     expect(csv.filter((row) => row.level === 'manager').map((row) => row.manager_id)).toEqual(doc.managers.map((manager) => manager.manager_id));
   });
 
-  it('a team\'s cases, lost and overdue are the sums over its officers', () => {
+  it('a team\'s cases, lost and overdue are the sums over its officers, and the cases placed by their own team column', () => {
+    const everyCase = (JSON.parse(runOnce(['cases', SAMPLE, '--json', '--all', ...AS_OF]).stdout) as { cases: { officer_id: string | null; team: string | null; lost: boolean; overdue: boolean }[] }).cases;
+    const onRoster = new Set(doc.officers.filter((officer) => officer.team !== null).map((officer) => officer.officer_id));
     for (const team of doc.teams.filter((row) => row.name !== null)) {
       const officers = doc.officers.filter((officer) => officer.team === team.name);
+      // Unallocated cases, and those of officer codes not in officers.csv, count in their own team.
+      const placed = everyCase.filter((result) => result.team === team.name && (result.officer_id === null || !onRoster.has(result.officer_id)));
       const sum = (key: 'caseload' | 'lost' | 'overdue') => officers.reduce((total, officer) => total + officer[key], 0);
-      expect([team.name, team.cases, team.lost, team.overdue]).toEqual([team.name, sum('caseload'), sum('lost'), sum('overdue')]);
+      expect([team.name, team.cases, team.lost, team.overdue]).toEqual([
+        team.name,
+        sum('caseload') + placed.length,
+        sum('lost') + placed.filter((result) => result.lost).length,
+        sum('overdue') + placed.filter((result) => result.overdue).length,
+      ]);
     }
   });
 
@@ -94,15 +104,26 @@ describe('caseload teams: every case in a row (issue 9)', () => {
     doc = JSON.parse(runOnce(['teams', SAMPLE, '--json', ...AS_OF]).stdout) as typeof doc;
   });
 
-  it('the teams rows, the no-team row included, hold every analysed case; the PDUs rows too', () => {
-    const noTeam = doc.teams.find((team) => team.name === null)!;
-    // The 12 cases of officer codes missing from officers.csv have no team.
-    expect(noTeam).toMatchObject({ officers_in_post: 0, cases: 12, lost: 12 });
+  it('the teams rows hold every analysed case; the PDUs rows too', () => {
     expect(doc.teams.reduce((sum, team) => sum + team.cases, 0)).toBe(doc.summary.cases);
     expect(doc.pdus.reduce((sum, pdu) => sum + pdu.cases, 0)).toBe(doc.summary.cases);
-    const table = runOnce(['teams', SAMPLE, ...AS_OF]).stdout;
-    expect(table).toMatch(/│ \(no team\) +│/);
-    expect(table).toMatch(/│ \(no PDU\) +│/);
+  });
+
+  it('cases with no team of any kind are in a no-team (no-PDU) row, said as such in the table', () => {
+    const { dir, cleanup } = tempDir({
+      'officers.csv': 'officer_id,team,pdu\nO1,North,P1\n',
+      'offenders.csv': 'crn,officer_id,risk\nC1,O1,low\nC2,GONE,high\nC3,,medium\n',
+    });
+    try {
+      const own = JSON.parse(runCli(['teams', dir, '--json', ...AS_OF]).stdout) as typeof doc;
+      expect(own.teams.map((team) => [team.name, team.cases, team.lost])).toEqual([['North', 1, 0], [null, 2, 2]]);
+      expect(own.pdus.map((pdu) => [pdu.name, pdu.cases])).toEqual([['P1', 1], [null, 2]]);
+      const table = runCli(['teams', dir, ...AS_OF]).stdout;
+      expect(table).toMatch(/│ \(no team\) +│/);
+      expect(table).toMatch(/│ \(no PDU\) +│/);
+    } finally {
+      cleanup();
+    }
   });
 
   it('capacity of the officers available (not absent) beside that of those in post', () => {

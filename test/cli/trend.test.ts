@@ -171,10 +171,13 @@ describe('caseload trend agrees with caseload diff', () => {
     const trend = trendJson([`${TREND}/${previous}`, `${TREND}/${current}`]);
     const diffRun = runCli(['diff', `${TREND}/${previous}`, `${TREND}/${current}`, '--as-of', current, '--json', '--all']);
     expect(diffRun.exitCode).toBe(0);
-    const diff = JSON.parse(diffRun.stdout) as {
+    const document = JSON.parse(diffRun.stdout) as {
       summary: { newly_lost: number; still_lost: number; no_longer_lost: number };
       cases: { change: string; lost: boolean; was_lost: boolean }[];
+      unchanged: { change: string; lost: boolean; was_lost: boolean }[];
     };
+    // diff lists the cases with news, and apart from them those unchanged (with --all, every one).
+    const diff = { summary: document.summary, cases: [...document.cases, ...document.unchanged] };
     const [before, after] = trend.weeks;
     expect(after!.lost).toBe(diff.cases.filter((change) => change.lost).length);
     expect(before!.lost).toBe(diff.cases.filter((change) => change.was_lost).length);

@@ -249,8 +249,9 @@ describe('an export saved from a spreadsheet', () => {
   const sample = readFileSync(join(ROOT, 'fixtures/north-london/offenders.csv'), 'utf8').trim().split('\n');
   const renamed = sample[0]!.replace('last_contact', 'Last Contact Date').replace('start_date', 'Sentence Start Date');
   const rows = sample.slice(1, 41);
-  // The first open case (…,status last): its officer code typed in lower case, with a space.
-  const typed = rows.findIndex((row) => ['', 'active'].includes(row.split(',').at(-1)!));
+  // The first open case: its officer code typed in lower case, with a space.
+  const statusAt = sample[0]!.split(',').indexOf('status');
+  const typed = rows.findIndex((row) => ['', 'active'].includes(row.split(',')[statusAt]!));
   const firstCase = rows[typed]!.split(',');
   const officerCode = firstCase[2]!; // crn,name,officer_id,…
   rows[typed] = [...firstCase.slice(0, 2), `${officerCode.toLowerCase()} `, ...firstCase.slice(3)].join(',');
@@ -352,7 +353,7 @@ describe('exports that are not what they seem', () => {
     expectInputError(
       { 'officers.csv': officers, 'offenders.csv': renamed },
       [],
-      'offenders.csv: missing required column crn; found Case Ref No, name, officer_id, risk, tier, sentence_type, start_date, end_date, … 8 more; did you mean "Case Ref No"? To read it as crn, add to the config file: {"columns":{"offenders":{"crn":["Case Ref No"]}}}',
+      'offenders.csv: missing required column crn; found Case Ref No, name, officer_id, risk, tier, sentence_type, start_date, end_date, … 12 more; did you mean "Case Ref No"? To read it as crn, add to the config file: {"columns":{"offenders":{"crn":["Case Ref No"]}}}',
     );
   });
 });
