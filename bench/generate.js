@@ -17,6 +17,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '../scripts/random.mjs';
 
 // Bump whenever the output of a given scale/variant changes, so stale caches are rebuilt.
 export const GENERATOR_VERSION = '1';
@@ -130,17 +131,6 @@ const SURNAMES = ['Ahmed', 'Ali', 'Allen', 'Baker', 'Bennett', 'Boateng', 'Brown
 
 // --- Randomness ----------------------------------------------------------------------------------
 
-/** mulberry32: tiny, fast, good enough for test data, and identical on every platform. */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of a label, so each (scale, file) gets its own independent stream. */
 function seedFor(label) {
