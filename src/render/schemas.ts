@@ -13,12 +13,10 @@ import {
   officerResultSchema,
   reportSchema,
   SCHEMA_VERSION,
-  summarySchema,
 } from '../analyse/report.js';
 import { dueSummarySchema, dueTaskSchema } from '../analyse/due.js';
 import { caseChangeSchema, diffSummarySchema, officerChangeSchema } from '../analyse/diff.js';
 import { caseExplanationSchema } from '../analyse/explain.js';
-import { peerGroupResultSchema } from '../analyse/peers.js';
 import { plannedMoveSchema, planReceiverSchema, planSummarySchema, unplacedCaseSchema } from '../analyse/plan.js';
 import { groupPointSchema, persistentCaseSchema, persistentShape, seriesSchema, weekPointSchema } from '../analyse/trend.js';
 import { configSchema } from '../config/schema.js';
@@ -39,19 +37,16 @@ const head = {
   checks_skipped: z.array(checkSkippedSchema).describe('Checks the export cannot support, skipped rather than run on blanks'),
 };
 
-/** report, officers, cases and teams write the one report object; they differ in the rows selected. */
+/**
+ * report, officers, cases and teams write the one report object (the Report's own schema), with
+ * the documents' head and the rows a view selects.
+ */
 const reportDocument = (what: string) =>
-  z
-    .object({
+  reportSchema
+    .extend({
       ...head,
-      summary: summarySchema,
       officers: z.array(officerResultSchema).describe('Officers, ranked (--sort), cut to --limit'),
-      managers: z.array(managerResultSchema).describe('Managers, by caseload overseen'),
-      teams: z.array(groupResultSchema).describe('Team rollups'),
-      pdus: z.array(groupResultSchema).describe('PDU rollups'),
-      peer_groups: z.array(peerGroupResultSchema).describe("Each peer group's target and IQR on each rate it is compared on"),
       cases: z.array(caseResultSchema).describe('Flagged cases (every case with --all), filtered, in priority order, cut to --limit'),
-      issues: z.array(issueSchema).describe('Data issues'),
     })
     .describe(what);
 
