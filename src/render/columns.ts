@@ -289,7 +289,8 @@ export function briefColumns<Row>(columns: readonly Column<Row>[]): Column<Row>[
   return columns.filter((column) => column.brief);
 }
 
-const NAME_KEYS = new Set(['name', 'officer_name']);
+/** The columns that hold a person's name: the ones --redact empties. */
+export const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'officer_name']);
 
 /** The brief columns less the name columns empty on every row (redacted): what an email or a page shows. */
 export function shownColumns<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {

@@ -23,6 +23,7 @@ import {
   TEAM_COLUMNS,
   UNPLACED_COLUMNS,
   briefColumns,
+  NAME_KEYS,
   type Cell,
   type Column,
 } from './columns.js';
@@ -252,8 +253,6 @@ function dueSections(view: View): Section[] {
 }
 
 export { TABLE_ROWS };
-
-const NAME_KEYS = new Set(['name', 'officer_name']);
 
 /** The columns a table or markdown shows: the brief ones, without the name columns --redact empties. */
 export function tableColumns(section: Section, redacted: boolean): Column<unknown>[] {
