@@ -51,7 +51,8 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-function isBlank(fields: readonly string[]): boolean {
+/** A line of nothing but whitespace and delimiters holds no record. */
+export function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
 }

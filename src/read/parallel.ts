@@ -17,11 +17,14 @@ import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from '
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
+import { isUtf8 } from 'node:buffer';
+import type { ByteKeys } from './byte-keys.js';
+import { ContactLines, crnKeys } from './contact-lines.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
-import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
-import { firstLineEnd, lineEndLength, LineTooLong, PlainSplitter } from './plain.js';
+import { detectDelimiter, QUOTE } from './csv.js';
+import { firstLineEnd, lineEndLength, MAX_LINE_CHARS } from './plain.js';
 import type { Issue } from './records.js';
-import { checkUnchanged, detectBom, isWorkbook, NotUtf8Error, Utf8Checker, type Source } from './source.js';
+import { checkUnchanged, detectBom, isWorkbook, type Source } from './source.js';
 import type { ReadProgress } from './progress.js';
 
 /** Below this size a file reads faster in one stream than workers start. */
@@ -123,41 +126,46 @@ function peekByte(fd: number, position: number): number | undefined {
 class Unsplittable extends Error {}
 
 /** Reads segment `part` into `fold`. Synchronous: the thread has nothing else to do. */
-function readSegment(plan: SplitPlan, part: number, fold: ContactFold, onRead?: (bytes: number) => void): SegmentRead {
+function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: ByteKeys, onRead?: (bytes: number) => void): SegmentRead {
   const issues: Issue[] = [];
   const log = new IssueLog(plan.file, issues);
   const tally: ContactTally = { rejected: 0 };
   const silent = new IssueLog(plan.file, []); // header issues are the main thread's to record
   const header = checkHeader('contacts', plan.file, plan.header, plan.settings, silent);
-  const onRecord = checkedRows(plan.header.length, log, contactRowHandler(header, plan.settings, log, fold, tally));
-  const counter = new RecordCounter({ header: () => {}, record: onRecord }, { headerSeen: true });
-  const splitter = new PlainSplitter(plan.delimiter, counter.take);
-  const checker = new Utf8Checker();
+  const width = plan.header.length;
+  const onRecord = checkedRows(width, log, contactRowHandler(header, plan.settings, log, fold, tally));
+  const lines = new ContactLines(header, width, plan.delimiter, plan.settings, fold, crns, onRecord);
   const { fd, size } = plan;
   let complete = true;
-  try {
-    const start = lineStartFrom(fd, plan.bounds[part]!, size);
-    const end = lineStartFrom(fd, plan.bounds[part + 1]!, size);
-    const chunk = Buffer.alloc(CHUNK_BYTES);
-    for (let position = start; position < end; ) {
-      const read = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, end - position), position);
-      if (read === 0) {
-        complete = false;
-        break;
-      }
-      position += read;
-      onRead?.(read);
-      const bytes = chunk.subarray(0, read);
-      if (bytes.includes(QUOTE)) throw new Unsplittable();
-      splitter.write(checker.write(bytes).toString('utf8'));
+  const start = lineStartFrom(fd, plan.bounds[part]!, size);
+  const end = lineStartFrom(fd, plan.bounds[part + 1]!, size);
+  // The unfinished last line of each read moves to the front of the buffer, and the next read
+  // lands behind it; a line longer than the buffer doubles it.
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let kept = 0;
+  for (let position = start; position < end; ) {
+    if (kept === buffer.length) {
+      if (kept > MAX_LINE_CHARS) throw new Unsplittable(); // the one-stream reader names the line
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, kept);
+      buffer = larger;
     }
-    checker.end();
-    splitter.end();
-  } catch (error) {
-    if (error instanceof NotUtf8Error || error instanceof LineTooLong) throw new Unsplittable();
-    throw error;
+    const read = readSync(fd, buffer, kept, Math.min(buffer.length - kept, end - position), position);
+    if (read === 0) {
+      complete = false;
+      break;
+    }
+    position += read;
+    onRead?.(read);
+    const filled = kept + read;
+    if (buffer.subarray(kept, filled).includes(QUOTE)) throw new Unsplittable();
+    const taken = lines.take(buffer, 0, filled, position >= end);
+    // Whole lines end at an ASCII byte, so no character is cut: the check sees each one whole.
+    if (!isUtf8(buffer.subarray(0, taken))) throw new Unsplittable();
+    buffer.copyWithin(0, taken, filled);
+    kept = filled - taken;
   }
-  return { complete, lines: counter.nextLine - 1, records: counter.records, rejected: tally.rejected, issues };
+  return { complete, lines: lines.lines, records: lines.records, rejected: tally.rejected, issues };
 }
 
 /** Takes segments from the shared counter until none is left. */
@@ -169,11 +177,12 @@ export function readSegments(
 ): ThreadResult {
   const counter = new Int32Array(next);
   const fold = new ContactFold(caseIndex);
+  const crns = crnKeys(caseIndex);
   const segments: [number, SegmentRead][] = [];
   let unsplittable = false;
   for (let part = Atomics.add(counter, 0, 1); part < plan.bounds.length - 1; part = Atomics.add(counter, 0, 1)) {
     try {
-      segments.push([part, readSegment(plan, part, fold, onRead)]);
+      segments.push([part, readSegment(plan, part, fold, crns, onRead)]);
     } catch (error) {
       if (!(error instanceof Unsplittable)) throw error;
       unsplittable = true;
@@ -254,7 +263,10 @@ export function startContactsInParallel(
   const delimiter = settings.delimiter ?? detectDelimiter(head.header);
   // A first line of bare delimiters is a blank line (as RecordCounter has it), not the header:
   // the one-stream reader skips it.
-  if (head.header.split(delimiter).every((field) => field.trim() === '')) return null;
+  if (!ContactLines.canRead(delimiter) || head.header.split(delimiter).every((field) => field.trim() === '')) {
+    closeSync(openedFd);
+    return null;
+  }
   const segments = threads * SEGMENTS_PER_THREAD;
   const span = (size - head.dataStart) / segments;
   const plan: SplitPlan = {

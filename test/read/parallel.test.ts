@@ -215,6 +215,72 @@ describe('contacts.csv read across threads', () => {
   });
 });
 
+describe('the byte path (contact-lines.ts) takes only plain rows, and every other row as one stream reads it', () => {
+  const offenders = 'crn,officer_id,risk\nX1,P1,low\nX10,P1,high\nCRN-LONGER-THAN-EIGHT,P1,low\nJosé1,P1,low\nX2,P1,low\n';
+  const rows = [
+    'X1,2026-11-01,attended,office', // plain
+    '  X10 ,\t2026-10-01 , Attended ,home_visit', // padded: trimmed as String.trim does
+    'CRN-LONGER-THAN-EIGHT,2026-09-01,ATTC,office', // a crn longer than the slot holds
+    'José1,2026-09-02,attended,office', // not ASCII: decoded and read by the row handler
+    'X1\u00a0,2026-11-02,attended,office', // a no-break space trims too, on the row handler's path
+    'X2,01/10/2026,attended,office', // another date form
+    'X2,2026-02-30,attended,office', // no such day: an issue
+    'X2,2026-12-01,attended,office', // after the as-of date
+    'X3,2026-10-01,attended,office', // unknown crn
+    ',2026-10-01,attended,office', // no crn
+    'X2,,attended,office', // no date
+    'X2,2026-10-03,attended', // a field short
+    'X2,2026-10-04,attended,office,', // a trailing delimiter
+    'X2,2026-10-05,attended,office,extra', // a field too many
+    '', // blank
+    ',,,', // bare delimiters
+    'X2,2026-10-06,FTA,office',
+    'X2,2026-10-07,failed to attend,office',
+    'X10,2026-10-08,attended,Home Visit',
+  ];
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('with %s line ends', async (_name, eol) => {
+    const files = { 'officers.csv': 'officer_id\nP1\n', 'offenders.csv': offenders, 'contacts.csv': ['crn,date,outcome,type', ...rows].join(eol) + eol };
+    const { dir, cleanup } = tempDir(files);
+    try {
+      const { oneStream, split } = await readBoth(dir, { asOf: day('2026-11-16'), config: DEFAULT_CONFIG });
+      expect(comparable(split)).toEqual(comparable(oneStream));
+      expect(split.issues.filter((issue) => issue.file.endsWith('contacts.csv')).map((issue) => [issue.line, issue.code])).toEqual([
+        [8, 'invalid_value'],
+        [9, 'future_contact'],
+        [10, 'unknown_crn'],
+        [11, 'missing_key'],
+        [12, 'missing_key'],
+        [13, 'field_count'],
+        [15, 'field_count'],
+      ]);
+      expect(split.contacts!.get('X10')!.lastContact).toBe(day('2026-10-08'));
+      expect(split.contacts!.get('José1')!.lastContact).toBe(day('2026-09-02'));
+      // A row with a field too many is still read (its issue says so); failures to attend never count as contact.
+      expect(split.contacts!.get('X2')).toEqual({ lastContact: day('2026-10-05'), failedToAttend: 2 });
+      expect(split.inputs[2]).toMatchObject({ rows: rows.length - 2, rejected: 5 });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('with the columns in another order and no outcome column', async () => {
+    const contacts = 'type;date;crn\noffice;2026-11-01;X1\nphone; 2026-11-03 ;X10\n';
+    const { dir, cleanup } = tempDir({ 'officers.csv': 'officer_id\nP1\n', 'offenders.csv': offenders, 'contacts.csv': contacts });
+    try {
+      const { oneStream, split } = await readBoth(dir, { asOf: day('2026-11-16'), config: DEFAULT_CONFIG });
+      expect(comparable(split)).toEqual(comparable(oneStream));
+      expect(split.contacts!.get('X10')!.lastContact).toBe(day('2026-11-03'));
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 it('a contacts.csv too small to split is read as one stream without starting a worker', async () => {
   const startedBefore = workers.started;
   const { dir, cleanup } = tempDir({ 'officers.csv': 'officer_id\nP1\n', 'offenders.csv': 'crn,officer_id,risk\nX1,P1,low\n', 'contacts.csv': 'crn,date\nX1,2026-11-01\n' });

@@ -1,0 +1,144 @@
+/**
+ * A lookup from ASCII text, given as bytes, to a number: the contacts fast path
+ * (contact-lines.ts) finds a crn, an outcome or a type straight from the file's bytes, without
+ * making a string per row. Open addressing over an FNV-1a hash. A national export's crns make a
+ * table far larger than the processor's cache, so each slot holds the key's length and first
+ * eight bytes beside its value: a lookup reads one slot, not a slot and then the key elsewhere.
+ */
+
+/** Int32s per slot: length + 1 (0: empty), value, bytes 0-3, bytes 4-7. */
+const STRIDE = 4;
+/** Bytes held in the slot itself; the rest of a longer key is compared in the pool. */
+const INLINE = 8;
+
+/** True when every code unit of `text` is ASCII: only such keys can match a row's bytes. */
+function isAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
+  return true;
+}
+
+export class ByteKeys {
+  private slots: Int32Array;
+  private capacity: number;
+  /** Each key's bytes, for keys longer than INLINE, from poolStart[slot]. */
+  private pool: Uint8Array;
+  private poolStart: Int32Array;
+  private poolUsed = 0;
+  private count = 0;
+  // The key being looked up, as the slots hold it (set by `scan`).
+  private hash = 0;
+  private low = 0;
+  private high = 0;
+
+  constructor(expected = 8) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.capacity = capacity;
+    this.slots = new Int32Array(capacity * STRIDE);
+    this.poolStart = new Int32Array(capacity);
+    this.pool = new Uint8Array(256);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The number stored for the key held in bytes[start, end); -1 when there is none. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const slot = this.slotOf(bytes, start, end);
+    return this.slots[slot * STRIDE] === 0 ? -1 : this.slots[slot * STRIDE + 1]!;
+  }
+
+  /** Stores `value` (at least 0) for `key`; a key already there keeps its first value. False for a key that is not ASCII. */
+  add(key: string, value: number): boolean {
+    if (!isAscii(key)) return false;
+    const bytes = Buffer.from(key, 'latin1');
+    let slot = this.slotOf(bytes, 0, bytes.length);
+    if (this.slots[slot * STRIDE] !== 0) return true;
+    if ((this.count + 1) * 2 > this.capacity) {
+      this.grow();
+      slot = this.slotOf(bytes, 0, bytes.length);
+    }
+    this.put(slot, bytes.length, value, this.low, this.high, this.storeTail(bytes));
+    return true;
+  }
+
+  /** Hashes the key and packs its first bytes (into hash, low, high), then finds its slot or the empty one where it would go. */
+  private slotOf(bytes: Uint8Array, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    let low = 0;
+    let high = 0;
+    for (let at = start; at < end; at++) {
+      const byte = bytes[at]!;
+      hash = Math.imul(hash ^ byte, 0x01000193);
+      const offset = at - start;
+      if (offset < 4) low |= byte << (offset * 8);
+      else if (offset < INLINE) high |= byte << ((offset - 4) * 8);
+    }
+    // FNV's low bits depend only on the bytes' low bits (digits differ in four): mix the high
+    // bits down (murmur3's finaliser), as the slot is taken from the low bits.
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    this.hash = hash >>> 0;
+    this.low = low;
+    this.high = high;
+    const length = end - start;
+    const { slots, pool, poolStart } = this;
+    const mask = this.capacity - 1;
+    for (let slot = this.hash & mask; ; slot = (slot + 1) & mask) {
+      const base = slot * STRIDE;
+      const stored = slots[base]!;
+      if (stored === 0) return slot;
+      if (stored !== length + 1 || slots[base + 2] !== low || slots[base + 3] !== high) continue;
+      if (length <= INLINE) return slot;
+      const from = poolStart[slot]!;
+      let at = INLINE;
+      while (at < length && pool[from + at - INLINE] === bytes[start + at]) at++;
+      if (at === length) return slot;
+    }
+  }
+
+  private put(slot: number, length: number, value: number, low: number, high: number, tail: number): void {
+    const base = slot * STRIDE;
+    this.slots[base] = length + 1;
+    this.slots[base + 1] = value;
+    this.slots[base + 2] = low;
+    this.slots[base + 3] = high;
+    this.poolStart[slot] = tail;
+    this.count++;
+  }
+
+  /** Keeps the bytes past INLINE in the pool; where they start. */
+  private storeTail(bytes: Uint8Array): number {
+    const tail = bytes.subarray(Math.min(INLINE, bytes.length));
+    if (this.poolUsed + tail.length > this.pool.length) {
+      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + tail.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    const start = this.poolUsed;
+    this.pool.set(tail, start);
+    this.poolUsed += tail.length;
+    return start;
+  }
+
+  private grow(): void {
+    const { slots, poolStart, capacity } = this;
+    this.capacity = capacity * 2;
+    this.slots = new Int32Array(this.capacity * STRIDE);
+    this.poolStart = new Int32Array(this.capacity);
+    this.count = 0;
+    for (let old = 0; old < capacity; old++) {
+      const base = old * STRIDE;
+      if (slots[base] === 0) continue;
+      // Re-hash from the stored bytes: the inline words, then the tail in the pool.
+      const length = slots[base]! - 1;
+      const key = new Uint8Array(length);
+      for (let at = 0; at < Math.min(length, INLINE); at++) key[at] = (slots[base + 2 + (at >> 2)]! >>> ((at & 3) * 8)) & 0xff;
+      if (length > INLINE) key.set(this.pool.subarray(poolStart[old]!, poolStart[old]! + length - INLINE), INLINE);
+      const slot = this.slotOf(key, 0, length);
+      this.put(slot, length, slots[base + 1]!, slots[base + 2]!, slots[base + 3]!, poolStart[old]!);
+    }
+  }
+}
