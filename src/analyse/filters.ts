@@ -22,14 +22,24 @@ const fold = (text: string): string => text.trim().toLowerCase();
 
 /** The names each filter can take: the export's teams, PDUs and officer codes, every risk and flag. */
 export function knownNames(report: Pick<Report, 'officers' | 'cases'>): Record<FilterKey, string[]> {
+  return { teams: knownOf(report, 'teams'), pdus: knownOf(report, 'pdus'), officers: knownOf(report, 'officers'), risks: knownOf(report, 'risks'), flags: knownOf(report, 'flags') };
+}
+
+/** The names one filter can take (a national export's cases are walked only for a filter given). */
+function knownOf(report: Pick<Report, 'officers' | 'cases'>, key: FilterKey): string[] {
   const present = (values: (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null && value !== ''))].sort();
-  return {
-    teams: present([...report.officers.map((officer) => officer.team), ...report.cases.map((result) => result.team)]),
-    pdus: present([...report.officers.map((officer) => officer.pdu), ...report.cases.map((result) => result.pdu)]),
-    officers: present(report.officers.map((officer) => officer.officer_id)),
-    risks: [...RISKS, 'unknown'],
-    flags: [...CASE_FLAGS],
-  };
+  switch (key) {
+    case 'teams':
+      return present([...report.officers.map((officer) => officer.team), ...report.cases.map((result) => result.team)]);
+    case 'pdus':
+      return present([...report.officers.map((officer) => officer.pdu), ...report.cases.map((result) => result.pdu)]);
+    case 'officers':
+      return present(report.officers.map((officer) => officer.officer_id));
+    case 'risks':
+      return [...RISKS, 'unknown'];
+    case 'flags':
+      return [...CASE_FLAGS];
+  }
 }
 
 /**
@@ -77,12 +87,12 @@ export function resolveValues(values: readonly string[], known: readonly string[
 
 /** Every filter's values resolved against the export, or the first value that names nothing. */
 export function resolveFilters(raw: Scope, report: Pick<Report, 'officers' | 'cases'>): FilterResolution {
-  const known = knownNames(report);
   const scope: Record<FilterKey, readonly string[]> = { ...NO_SCOPE };
   for (const key of Object.keys(NO_SCOPE) as FilterKey[]) {
     if (raw[key].length === 0) continue;
-    const resolved = resolveValues(raw[key], known[key]);
-    if ('unknown' in resolved) return { unknown: { key, value: resolved.unknown, closest: closestNames(resolved.unknown, known[key]) } };
+    const known = knownOf(report, key);
+    const resolved = resolveValues(raw[key], known);
+    if ('unknown' in resolved) return { unknown: { key, value: resolved.unknown, closest: closestNames(resolved.unknown, known) } };
     scope[key] = resolved.names;
   }
   return { scope };

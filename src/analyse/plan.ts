@@ -273,8 +273,11 @@ export function planReallocation(input: PlanInput, options: PlanOptions): Plan {
   const limit = options.maxCapacityPct ?? config.plan.max_capacity_pct;
   const scope = config.plan.scope;
   const officerRecords = new Map(input.officers.map((officer) => [officer.officerId, officer]));
+  // Only the cases to move need their records: a national export has a quarter of a million crns to hash.
+  const wanted = new Set<string>();
+  for (const result of input.caseResults) if (planReason(result.flags) !== null) wanted.add(result.crn);
   const records = new Map<string, CaseRecord>();
-  for (const record of input.cases) if (record.status !== 'terminated') records.set(record.crn, record);
+  for (const record of input.cases) if (record.status !== 'terminated' && wanted.has(record.crn)) records.set(record.crn, record);
 
   // Receivers: in post, with a capacity, not a senior officer; in their team's and PDU's heaps.
   const teams = new Map<string, Place>();

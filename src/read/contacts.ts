@@ -7,6 +7,7 @@ import type { Source } from './source.js';
 import type { HeaderMap } from './columns.js';
 import type { ContactHistory, ContactLookup, InputSummary } from './records.js';
 import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings, type RowHandler } from './table.js';
+import { crnKeys, PlainContacts } from './plain-contacts.js';
 import { formatDay, normaliseWord, parseOutcome, type Day } from './values.js';
 import { contactRules, countsAsContact, isRecentFailure, type ContactCounting } from '../analyse/contacts.js';
 
@@ -139,7 +140,9 @@ export async function readContacts(
 ): Promise<ContactsRead> {
   const fold = new ContactFold(caseIndex);
   const tally: ContactTally = { rejected: 0 };
-  const { header, records } = await readTable('contacts', source, settings, log, (header) => contactRowHandler(header, settings, log, fold, tally));
+  const { header, records } = await readTable('contacts', source, settings, log, (header) => contactRowHandler(header, settings, log, fold, tally), {
+    plain: (header, width) => new PlainContacts(header, width, settings, fold, crnKeys(caseIndex)),
+  });
   return {
     contacts: fold,
     columns: new Set(Object.keys(header.index)),

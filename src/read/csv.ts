@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { Parser, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { NotUtf8Error, utf8Chunks, type Encoding, type Source } from './source.js';
-import { firstLineEnd, LINE_ENDS, LineTooLong, lineBreaksWithin, MAX_LINE_CHARS, PlainSplitter } from './plain.js';
+import { firstLineEnd, LINE_ENDS, LineTooLong, lineBreaksWithin, MAX_LINE_CHARS, PlainLines, type LineSink, type PlainRowReader } from './plain.js';
 
 export interface CsvOptions {
   readonly encoding?: Encoding;
@@ -19,6 +19,8 @@ export interface CsvSink {
   header(fields: string[]): void;
   /** `fields` is csv-parse's array, handed over: the sink may keep it. */
   record(fields: string[], line: number): void;
+  /** Read once the header is taken: a reader for plain rows straight from bytes (plain.ts), if the sink has one. */
+  readonly plainRows?: PlainRowReader | null;
 }
 
 export interface CsvSummary {
@@ -62,9 +64,10 @@ export function isBlank(fields: readonly string[]): boolean {
  * header (unless the header was read elsewhere) and skips blank lines. Shared by the one-stream
  * reader and the workers that each read a part of a large file.
  */
-export class RecordCounter {
+export class RecordCounter implements LineSink {
   nextLine: number;
   records = 0;
+  plainRows: PlainRowReader | null = null;
   private headerSeen: boolean;
 
   constructor(
@@ -73,6 +76,7 @@ export class RecordCounter {
   ) {
     this.nextLine = options.firstLine ?? 1;
     this.headerSeen = options.headerSeen ?? false;
+    if (this.headerSeen) this.plainRows = sink.plainRows ?? null;
   }
 
   readonly take = (fields: string[], extraLines: number): void => {
@@ -82,6 +86,7 @@ export class RecordCounter {
       if (isBlank(fields)) return; // blank lines before the header are skipped too
       this.headerSeen = true;
       this.sink.header(fields);
+      this.plainRows = this.sink.plainRows ?? null;
       return;
     }
     // Blank lines, and spreadsheets' trailing rows of bare delimiters, hold no record.
@@ -89,6 +94,17 @@ export class RecordCounter {
     this.records++;
     this.sink.record(fields, line);
   };
+
+  fields(fields: string[]): void {
+    this.take(fields, 0);
+  }
+
+  plainRow(bytes: Buffer, lineStart: number, fieldEnds: Int32Array): boolean {
+    if (!this.plainRows!.read(bytes, lineStart, fieldEnds, this.nextLine)) return false;
+    this.nextLine++;
+    this.records++;
+    return true;
+  }
 }
 
 interface ParserApi {
@@ -108,7 +124,15 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
   const counter = new RecordCounter(sink);
   const take = counter.take;
 
-  let plain: PlainSplitter | null = null;
+  let plain: PlainLines | null = null;
+  /** The plain path's unfinished last line, waiting for the rest of it. */
+  let carry: Buffer | null = null;
+  const takePlain = (bytes: Buffer): void => {
+    const taken = plain!.take(bytes, 0, bytes.length, false);
+    carry = taken === bytes.length ? null : bytes.subarray(taken);
+    if (carry !== null && carry.length > MAX_LINE_CHARS) throw new LineTooLong();
+  };
+  const withCarry = (chunk: Buffer): Buffer => (carry === null ? chunk : Buffer.concat([carry, chunk]));
   let api: ParserApi | null = null;
   // csv-parse counts a CRLF inside quotes as two lines, so it only tells us when a record
   // spans more than one line; the exact count is kept here.
@@ -158,8 +182,8 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
     if (options.delimiter === undefined) delimiter = detectDelimiter(header.slice(0, firstLineEnd(header)));
     if (bytes.includes(QUOTE)) startParser(bytes);
     else {
-      plain = new PlainSplitter(delimiter, take);
-      plain.write(text);
+      plain = new PlainLines(delimiter, counter);
+      takePlain(bytes);
     }
   };
 
@@ -172,10 +196,10 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
       else if (plain !== null) {
         if (chunk.includes(QUOTE)) {
           // Hand over at a record boundary: the unfinished line and all that follows.
-          const rest = Buffer.concat([Buffer.from((plain as PlainSplitter).takeCarry(), 'utf8'), chunk]);
+          const rest = withCarry(chunk);
           plain = null;
           startParser(rest);
-        } else (plain as PlainSplitter).write(chunk.toString('utf8'));
+        } else takePlain(withCarry(chunk));
       } else {
         head.push(chunk);
         headBytes += chunk.length;
@@ -184,7 +208,9 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
       }
     }
     if (api === null && plain === null) start(Buffer.concat(head));
-    if (plain !== null) (plain as PlainSplitter).end();
+    if (plain !== null) {
+      if (carry !== null) (plain as PlainLines).take(carry, 0, (carry as Buffer).length, true);
+    }
     else feed(undefined, true);
   } catch (error) {
     if (error instanceof LineTooLong) throw lineTooLongFailure(source, counter.nextLine);

@@ -1,7 +1,8 @@
 /** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
-import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings } from './table.js';
+import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings, type RowCells } from './table.js';
+import { PlainCells } from './plain-fields.js';
 import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
 
 const invalidStatus = (): typeof INVALID => INVALID;
@@ -21,13 +22,33 @@ export function placeCase<V>(byCrn: Map<string, V>, crn: string, value: V): V | 
 export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<Map<string, number>> {
   const order = new Map<string, true>();
   const silent = new IssueLog(source.label, []);
-  await readTable('offenders', source, settings, silent, (header) => {
-    const at = header.index.crn!;
-    return (fields) => {
-      const crn = (fields[at] ?? '').trim();
-      if (crn !== '') placeCase(order, crn, true);
-    };
-  }, { footers: true });
+  const place = (crn: string): void => {
+    if (crn !== '') placeCase(order, crn, true);
+  };
+  await readTable(
+    'offenders',
+    source,
+    settings,
+    silent,
+    (header) => {
+      const at = header.index.crn!;
+      return (fields) => place((fields[at] ?? '').trim());
+    },
+    {
+      footers: true,
+      plain: (header, width) => {
+        const cells = new PlainCells(header.index, silent, settings.dateOrder);
+        return {
+          width,
+          read(bytes, lineStart, fieldEnds, line) {
+            cells.next(bytes, lineStart, fieldEnds, line);
+            place(cells.text('crn'));
+            return true;
+          },
+        };
+      },
+    },
+  );
   let position = 0;
   return new Map([...order.keys()].map((crn) => [crn, position++]));
 }
@@ -39,59 +60,84 @@ export async function readOffenders(
 ): Promise<{ cases: CaseRecord[]; columns: Set<string>; input: InputSummary }> {
   const byCrn = new Map<string, CaseRecord>();
   let rejected = 0;
-  const { header, records, footers } = await readTable('offenders', source, settings, log, (header) => {
-    const cells = new Cells(header.index, log, settings.dateOrder);
-    return (fields, line, misaligned) => {
-      cells.next(fields, line);
-      const crn = cells.text('crn');
-      if (crn === '') {
-        rejected++;
-        log.add(line, 'crn', 'missing_key', 'crn: empty; the row cannot be placed');
-        return;
-      }
-      const statusText = cells.text('status');
-      let status = parseCaseStatus(statusText);
-      if (status === INVALID) {
-        cells.parse('status', invalidStatus, 'unknown case status (read as active)');
-        status = 'active';
-      }
-      let lastContact = cells.date('last_contact');
-      if (lastContact !== null && lastContact > settings.asOf) {
-        log.add(line, 'last_contact', 'future_date', `last_contact: ${formatDay(lastContact)} is after the as-of date; not counted`);
-        lastContact = null;
-      }
-      const record: CaseRecord = {
-        line,
-        crn,
-        officerId: cells.sharedText('officer_id'),
-        risk: cells.parse('risk', parseRisk),
-        name: cells.optionalText('name'),
-        tier: cells.parse('tier', parseTier, 'unknown tier'),
-        sentenceType: cells.sharedText('sentence_type'),
-        startDate: cells.date('start_date'),
-        endDate: cells.date('end_date'),
-        lastContact,
-        addressKnown: cells.parse('address_known', parseOptionalBoolean, 'not yes or no'),
-        daFlag: cells.parse('da_flag', parseBoolean, 'not yes or no') ?? false,
-        daCheck: cells.date('da_check'),
-        safeguardingFlag: cells.parse('safeguarding_flag', parseBoolean, 'not yes or no') ?? false,
-        safeguardingCheck: cells.date('safeguarding_check'),
-        lastAssessment: cells.date('last_assessment'),
-        status,
-        team: cells.sharedText('team'),
-        pdu: cells.sharedText('pdu'),
-        resetMarked: cells.parse('reset', parseBoolean, 'not yes or no') ?? false,
-        mappaLevel: cells.parse('mappa_level', parseMappaLevel, 'not a MAPPA level (0-3, M1-M3, Level 1-3, none)'),
-        invalidData: cells.invalid || misaligned,
-        duplicateRecord: false,
-      };
-      const earlier = placeCase(byCrn, crn, record);
-      if (earlier) {
-        log.add(line, 'crn', 'duplicate_record', `crn ${crn} is listed on lines ${earlier.line} and ${line}; line ${line} is read`);
-        record.duplicateRecord = true;
-      }
+  /** One row's case, read from its cells however they were read (strings or a plain row's bytes). */
+  const readCase = (cells: RowCells<'offenders'>, misaligned: boolean): void => {
+    const { line } = cells;
+    const crn = cells.text('crn');
+    if (crn === '') {
+      rejected++;
+      log.add(line, 'crn', 'missing_key', 'crn: empty; the row cannot be placed');
+      return;
+    }
+    const statusText = cells.text('status');
+    let status = parseCaseStatus(statusText);
+    if (status === INVALID) {
+      cells.parse('status', invalidStatus, 'unknown case status (read as active)');
+      status = 'active';
+    }
+    let lastContact = cells.date('last_contact');
+    if (lastContact !== null && lastContact > settings.asOf) {
+      log.add(line, 'last_contact', 'future_date', `last_contact: ${formatDay(lastContact)} is after the as-of date; not counted`);
+      lastContact = null;
+    }
+    const record: CaseRecord = {
+      line,
+      crn,
+      officerId: cells.sharedText('officer_id'),
+      risk: cells.parse('risk', parseRisk),
+      name: cells.optionalText('name'),
+      tier: cells.parse('tier', parseTier, 'unknown tier'),
+      sentenceType: cells.sharedText('sentence_type'),
+      startDate: cells.date('start_date'),
+      endDate: cells.date('end_date'),
+      lastContact,
+      addressKnown: cells.parse('address_known', parseOptionalBoolean, 'not yes or no'),
+      daFlag: cells.parse('da_flag', parseBoolean, 'not yes or no') ?? false,
+      daCheck: cells.date('da_check'),
+      safeguardingFlag: cells.parse('safeguarding_flag', parseBoolean, 'not yes or no') ?? false,
+      safeguardingCheck: cells.date('safeguarding_check'),
+      lastAssessment: cells.date('last_assessment'),
+      status,
+      team: cells.sharedText('team'),
+      pdu: cells.sharedText('pdu'),
+      resetMarked: cells.parse('reset', parseBoolean, 'not yes or no') ?? false,
+      mappaLevel: cells.parse('mappa_level', parseMappaLevel, 'not a MAPPA level (0-3, M1-M3, Level 1-3, none)'),
+      invalidData: cells.invalid || misaligned,
+      duplicateRecord: false,
     };
-  }, { footers: true });
+    const earlier = placeCase(byCrn, crn, record);
+    if (earlier) {
+      log.add(line, 'crn', 'duplicate_record', `crn ${crn} is listed on lines ${earlier.line} and ${line}; line ${line} is read`);
+      record.duplicateRecord = true;
+    }
+  };
+  const { header, records, footers } = await readTable(
+    'offenders',
+    source,
+    settings,
+    log,
+    (header) => {
+      const cells = new Cells(header.index, log, settings.dateOrder);
+      return (fields, line, misaligned) => {
+        cells.next(fields, line);
+        readCase(cells, misaligned);
+      };
+    },
+    {
+      footers: true,
+      plain: (header, width) => {
+        const cells = new PlainCells(header.index, log, settings.dateOrder);
+        return {
+          width,
+          read(bytes, lineStart, fieldEnds, line) {
+            cells.next(bytes, lineStart, fieldEnds, line);
+            readCase(cells, false);
+            return true;
+          },
+        };
+      },
+    },
+  );
   rejected += footers;
   return {
     cases: [...byCrn.values()],

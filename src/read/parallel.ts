@@ -19,10 +19,10 @@ import { Worker } from 'node:worker_threads';
 import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
 import { isUtf8 } from 'node:buffer';
 import type { ByteKeys } from './byte-keys.js';
-import { ContactLines, crnKeys } from './contact-lines.js';
+import { crnKeys, PlainContacts } from './plain-contacts.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
-import { detectDelimiter, QUOTE } from './csv.js';
-import { firstLineEnd, lineEndLength, MAX_LINE_CHARS } from './plain.js';
+import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
+import { firstLineEnd, lineEndLength, MAX_LINE_CHARS, PlainLines } from './plain.js';
 import type { Issue } from './records.js';
 import { checkUnchanged, detectBom, isWorkbook, type Source } from './source.js';
 import type { ReadProgress } from './progress.js';
@@ -133,8 +133,10 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: Byt
   const silent = new IssueLog(plan.file, []); // header issues are the main thread's to record
   const header = checkHeader('contacts', plan.file, plan.header, plan.settings, silent);
   const width = plan.header.length;
-  const onRecord = checkedRows(width, log, contactRowHandler(header, plan.settings, log, fold, tally));
-  const lines = new ContactLines(header, width, plan.delimiter, plan.settings, fold, crns, onRecord);
+  const record = checkedRows(width, log, contactRowHandler(header, plan.settings, log, fold, tally));
+  const plainRows = new PlainContacts(header, width, plan.settings, fold, crns);
+  const counter = new RecordCounter({ header: () => {}, record, plainRows }, { headerSeen: true });
+  const lines = new PlainLines(plan.delimiter, counter);
   const { fd, size } = plan;
   let complete = true;
   const start = lineStartFrom(fd, plan.bounds[part]!, size);
@@ -165,7 +167,7 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: Byt
     buffer.copyWithin(0, taken, filled);
     kept = filled - taken;
   }
-  return { complete, lines: lines.lines, records: lines.records, rejected: tally.rejected, issues };
+  return { complete, lines: counter.nextLine - 1, records: counter.records, rejected: tally.rejected, issues };
 }
 
 /** Takes segments from the shared counter until none is left. */
@@ -263,7 +265,7 @@ export function startContactsInParallel(
   const delimiter = settings.delimiter ?? detectDelimiter(head.header);
   // A first line of bare delimiters is a blank line (as RecordCounter has it), not the header:
   // the one-stream reader skips it.
-  if (!ContactLines.canRead(delimiter) || head.header.split(delimiter).every((field) => field.trim() === '')) {
+  if (head.header.split(delimiter).every((field) => field.trim() === '')) {
     closeSync(openedFd);
     return null;
   }

@@ -51,86 +51,90 @@ export function lineEndLength(text: string, at: number): number {
   return text.charCodeAt(at + 1) === 10 ? 2 : 1;
 }
 
-export type RecordSink = (fields: string[], extraLines: number) => void;
+/**
+ * A row read straight from the file's bytes, when every byte of its line is ASCII and it has
+ * exactly `width` fields: the common row of a national export, read without a string or an
+ * array per row. Field k holds bytes [k === 0 ? lineStart : fieldEnds[k - 1] + 1, fieldEnds[k]).
+ */
+export interface PlainRowReader {
+  readonly width: number;
+  /** Reads the row; false to have it decoded and handed on as fields instead (a footer, say). */
+  read(bytes: Buffer, lineStart: number, fieldEnds: Int32Array, line: number): boolean;
+}
 
-export class PlainSplitter {
-  /** The unfinished last line, kept as the chunks that hold it so a long line costs no copies. */
-  private carry: string[] = [];
-  private carried = 0;
+/** Where PlainLines hands each line: its decoded fields, or its bytes for a PlainRowReader. */
+export interface LineSink {
+  /** The reader for plain rows (known once the header is read); null when there is none. */
+  readonly plainRows: PlainRowReader | null;
+  /** Numbers a plain row's line, and counts it a record: its reader has taken it. */
+  plainRow(bytes: Buffer, lineStart: number, fieldEnds: Int32Array): boolean;
+  /** One line's fields, split at the delimiter (nothing is quoted on this path). */
+  fields(fields: string[]): void;
+}
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * Splits quote-free UTF-8 bytes into lines: each line goes to the sink's plain row reader when
+ * it is ASCII with the reader's field count, else decoded and split into fields. One pass over
+ * the bytes finds the line end, the delimiters and any byte that is not ASCII.
+ */
+export class PlainLines {
+  private fieldEnds = new Int32Array(64);
+  private readonly delimiterByte: number;
 
   constructor(
     private readonly delimiter: string,
-    private readonly emit: RecordSink,
-  ) {}
-
-  /** Emits every complete line of carry + text and keeps the unfinished last one. */
-  write(text: string): void {
-    if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
-      this.hold(text);
-      return;
-    }
-    this.hold(this.split(this.carried === 0 ? text : this.takeCarry() + text, false));
-  }
-
-  /** The unfinished line, handed to csv-parse when a quote turns up. */
-  takeCarry(): string {
-    const rest = this.carry.length === 1 ? this.carry[0]! : this.carry.join('');
-    this.carry = [];
-    this.carried = 0;
-    return rest;
-  }
-
-  end(): void {
-    const rest = this.takeCarry();
-    if (rest !== '') this.split(rest, true);
-  }
-
-  private hold(rest: string): void {
-    if (rest === '') return;
-    this.carry.push(rest);
-    this.carried += rest.length;
-    if (this.carried > MAX_LINE_CHARS) throw new LineTooLong();
+    private readonly sink: LineSink,
+  ) {
+    // Only a one-byte delimiter can be found byte by byte; any other is split as text alone.
+    this.delimiterByte = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : -1;
   }
 
   /**
-   * Emits the lines of `text` and returns what is left after the last line end: the start of a
-   * line, or a line whose CR may be half a CRLF cut by the chunk. `final`: nothing follows.
-   * Each search starts where the last one left off, so a line costs its own length.
+   * Takes the lines of bytes[from, to) and returns where the unfinished last line starts (`to`
+   * when there is none). `final`: nothing follows, so the last line needs no line end, and a CR
+   * at the very end is not half a CRLF.
    */
-  private split(text: string, final: boolean): string {
-    const { delimiter, emit } = this;
-    const length = text.length;
-    let nextLf = text.indexOf('\n');
-    let nextCr = text.indexOf('\r');
-    let nextDelimiter = text.indexOf(delimiter);
-    let lineStart = 0;
-    for (;;) {
-      if (nextLf !== -1 && nextLf < lineStart) nextLf = text.indexOf('\n', lineStart);
-      if (nextCr !== -1 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
-      let lineEnd: number;
-      let endLength = 1;
-      if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
-        if (nextCr === length - 1 && !final) return text.slice(lineStart);
-        lineEnd = nextCr;
-        if (nextLf === nextCr + 1) endLength = 2;
-      } else if (nextLf !== -1) lineEnd = nextLf;
-      else {
-        if (!final) return text.slice(lineStart);
-        if (lineStart === length) return '';
-        lineEnd = length;
+  take(bytes: Buffer, from: number, to: number, final: boolean): number {
+    const { delimiterByte, sink } = this;
+    let lineStart = from;
+    while (lineStart < to) {
+      const width = this.delimiterByte < 0 ? 0 : (sink.plainRows?.width ?? 0);
+      if (width > this.fieldEnds.length) this.fieldEnds = new Int32Array(width);
+      const fieldEnds = this.fieldEnds;
+      let fields = 1;
+      let ascii = true;
+      // Anything but delimiters and whitespace: a line without is blank, for the fields path to skip.
+      let content = false;
+      let at = lineStart;
+      let byte = 0;
+      for (; at < to; at++) {
+        byte = bytes[at]!;
+        if (byte === LF || byte === CR) break;
+        if (byte === delimiterByte) {
+          if (fields <= width) fieldEnds[fields - 1] = at;
+          fields++;
+        } else if (byte > 32) {
+          content = true;
+          if (byte > 0x7f) ascii = false;
+        } else if (byte !== 32 && byte !== 9 && byte !== 11 && byte !== 12) content = true;
       }
-      const fields: string[] = [];
-      let fieldStart = lineStart;
-      for (;;) {
-        if (nextDelimiter !== -1 && nextDelimiter < fieldStart) nextDelimiter = text.indexOf(delimiter, fieldStart);
-        if (nextDelimiter === -1 || nextDelimiter >= lineEnd) break;
-        fields.push(text.slice(fieldStart, nextDelimiter));
-        fieldStart = nextDelimiter + delimiter.length;
+      let next: number;
+      if (at === to) {
+        if (!final) return lineStart;
+        next = to;
+      } else if (byte === CR) {
+        if (at + 1 === to && !final) return lineStart; // perhaps half a CRLF
+        next = at + 1 < to && bytes[at + 1] === LF ? at + 2 : at + 1;
+      } else next = at + 1;
+      if (fields === width) fieldEnds[width - 1] = at;
+      if (!(fields === width && ascii && content && sink.plainRow(bytes, lineStart, fieldEnds))) {
+        sink.fields(bytes.toString('utf8', lineStart, at).split(this.delimiter));
       }
-      fields.push(text.slice(fieldStart, lineEnd));
-      emit(fields, 0);
-      lineStart = lineEnd + endLength;
-      if (lineStart >= length) return '';
+      lineStart = next;
     }
+    return to;
   }
 }

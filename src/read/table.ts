@@ -5,6 +5,8 @@
 import { InputError } from '../errors.js';
 import { closestHeader, columnsConfig, mapHeaders, resemblingColumn, type ColumnHint, type ColumnName, type ExtraAliases, type FileKind, type HeaderMap } from './columns.js';
 import { readCsv, type CsvOptions } from './csv.js';
+import type { PlainRowReader } from './plain.js';
+import { cellMessage, looksLikeFooter } from './plain-fields.js';
 import type { InputSummary, Issue, IssueCode } from './records.js';
 import type { Source } from './source.js';
 import { INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
@@ -71,8 +73,16 @@ export function checkedRows(width: number, log: IssueLog, onRow: RowHandler): (f
   };
 }
 
+export interface TableOptions<K extends FileKind> {
+  /** Trailing rows that look like a spreadsheet's totals are footers, not records. */
+  readonly footers?: boolean;
+  /** A reader of plain rows straight from bytes (plain.ts), for the bulk of a large file. */
+  readonly plain?: (header: HeaderMap<K>, width: number) => PlainRowReader;
+}
+
 /**
- * Reads one file: checks its header, then hands each record to the handler `start` returns.
+ * Reads one file: checks its header, then hands each record to the handler `start` returns, or
+ * a plain row to the reader `options.plain` makes.
  */
 export async function readTable<K extends FileKind>(
   kind: K,
@@ -80,17 +90,29 @@ export async function readTable<K extends FileKind>(
   settings: ReadSettings,
   log: IssueLog,
   start: (header: HeaderMap<K>) => RowHandler,
-  options: { readonly footers?: boolean } = {},
+  options: TableOptions<K> = {},
 ): Promise<TableSummary<K>> {
   let header: HeaderMap<K> | null = null;
   let onRecord: (fields: string[], line: number) => void = () => {};
   // Footer-like rows wait here: only those at the very end of the file are footers; one
   // followed by any other row was a record after all and is handed on in its place.
   const held: [string[], number][] = [];
+  let plainRows: PlainRowReader | null = null;
   const { records } = await readCsv(source, settings, {
     header(fields) {
       header = checkHeader(kind, source.label, fields, settings, log);
       onRecord = checkedRows(fields.length, log, start(header));
+      const reader = options.plain?.(header, fields.length);
+      if (reader === undefined) return;
+      // A row while footer-like rows wait, or one that may be a footer, goes the way of fields.
+      plainRows = {
+        width: reader.width,
+        read: (bytes, lineStart, fieldEnds, line) =>
+          held.length === 0 && !(options.footers && looksLikeFooter(bytes, lineStart, fieldEnds[0]!)) && reader.read(bytes, lineStart, fieldEnds, line),
+      };
+    },
+    get plainRows() {
+      return plainRows;
     },
     record(fields, line) {
       if (options.footers) {
@@ -147,10 +169,27 @@ const PARSE_CACHE_LIMIT = 10_000;
 const SHARED_STRINGS_LIMIT = 100_000;
 
 /**
- * Reads the cells of the current row by canonical column name. A value that cannot be read is
- * recorded as an issue and returned as null, and `invalid` is set so the row can be flagged.
+ * One row's cells by canonical column name: read from strings (Cells) or from a plain row's
+ * bytes (PlainCells, plain-fields.ts), with the same values and the same issues. A value that
+ * cannot be read is recorded as an issue and returned as null, and `invalid` is set so the row
+ * can be flagged.
  */
-export class Cells<K extends FileKind> {
+export interface RowCells<K extends FileKind> {
+  readonly line: number;
+  readonly invalid: boolean;
+  has(column: ColumnName<K>): boolean;
+  /** Trimmed text; empty when the column or the cell is absent. */
+  text(column: ColumnName<K>): string;
+  optionalText(column: ColumnName<K>): string | null;
+  /** optionalText for a column whose values repeat (officer codes, sentence types): one string per value. */
+  sharedText(column: ColumnName<K>): string | null;
+  date(column: ColumnName<K>): Day | null;
+  /** Any parser of values.ts; `what` names the kind of value in the message. */
+  parse<T>(column: ColumnName<K>, parser: (text: string) => Parsed<T> | T, what?: string): T | null;
+}
+
+/** Reads the cells of the current row from its fields (see RowCells). */
+export class Cells<K extends FileKind> implements RowCells<K> {
   fields: string[] = [];
   line = 0;
   invalid = false;
@@ -215,7 +254,7 @@ export class Cells<K extends FileKind> {
       day = parseDate(text, this.dateOrder);
       if (this.dateCache.size < DATE_CACHE_LIMIT) this.dateCache.set(text, day);
     }
-    if (day === INVALID) return this.reject(column, `invalid date "${text}"`);
+    if (day === INVALID) return this.reject(column, cellMessage.date(text));
     return day;
   }
 
@@ -229,7 +268,7 @@ export class Cells<K extends FileKind> {
       value = parser(text);
       if (cache.size < PARSE_CACHE_LIMIT) cache.set(text, value);
     }
-    if (value === INVALID) return this.reject(column, `${what} "${text}"`);
+    if (value === INVALID) return this.reject(column, cellMessage.value(what, text));
     return value as T | null;
   }
 
