@@ -3,7 +3,7 @@
  * as-of + within days (overdue ones included). Pure: the report and the as-of date in, tasks out.
  */
 import { z } from 'zod';
-import { formatDay, parseDate, RISKS, type Day } from '../read/values.js';
+import { formatDay, parseIsoDay, RISKS, type Day } from '../read/values.js';
 import { compareText } from './compare.js';
 import { day, type CaseResult, type Report } from './report.js';
 
@@ -40,29 +40,27 @@ export interface DueList {
   readonly tasks: DueTask[];
 }
 
-const dayOf = (text: string | null): Day | null => (text === null ? null : (parseDate(text) as Day));
+/** A report date back to its day: the report writes YYYY-MM-DD, which parseIsoDay reads without a regular expression. */
+const dayOf = (text: string | null): Day | null => (text === null ? null : (parseIsoDay(text) as Day));
 
-/** A case's tasks (SPEC 3.2), unordered; only active cases have any. */
-function tasksOf(result: CaseResult, asOf: Day, until: Day, skipped: ReadonlySet<string>): { task: DueTaskKind; due: Day | null }[] {
-  if (result.status !== 'active') return [];
-  const tasks: { task: DueTaskKind; due: Day | null }[] = [];
-  const within = (due: Day | null): boolean => due === null || due <= until;
+/** Adds a case's tasks (SPEC 3.2) to `tasks`, unordered; only active cases have any. */
+function addTasksOf(result: CaseResult, asOf: Day, until: Day, skipped: ReadonlySet<string>, add: (task: DueTaskKind, due: Day | null) => void): void {
+  if (result.status !== 'active') return;
   // No contact standard in reset, and none to reckon with no contact data (next_contact_due is null then).
   if (!result.reset && !skipped.has('overdue')) {
     const due = dayOf(result.next_contact_due);
-    if (within(due)) tasks.push({ task: result.last_contact === null ? 'first_contact' : 'contact', due });
+    if (due === null || due <= until) add(result.last_contact === null ? 'first_contact' : 'contact', due);
   }
   if (!skipped.has('assessment_overdue')) {
     const due = dayOf(result.assessment_due);
-    if (within(due)) tasks.push({ task: 'assessment', due });
+    if (due === null || due <= until) add('assessment', due);
   }
-  if (result.flags.includes('da_check_missing')) tasks.push({ task: 'da_check', due: null });
-  if (result.flags.includes('safeguarding_check_missing')) tasks.push({ task: 'safeguarding_check', due: null });
+  if (result.flags.includes('da_check_missing')) add('da_check', null);
+  if (result.flags.includes('safeguarding_check_missing')) add('safeguarding_check', null);
   if (result.ends_in_days !== null && result.ends_in_days >= 0) {
     const end = asOf + result.ends_in_days;
-    if (end <= until) tasks.push({ task: 'ending', due: end });
+    if (end <= until) add('ending', end);
   }
-  return tasks;
 }
 
 const TASK_RANK = new Map<string, number>(DUE_TASKS.map((task, at) => [task, at]));
@@ -93,11 +91,12 @@ export function dueTasks(report: Pick<Report, 'officers' | 'checks_skipped'>, ca
   const statusOf = new Map(report.officers.map((officer) => [officer.officer_id, officer.status]));
   const tasks: DueTask[] = [];
   for (const result of cases) {
-    for (const { task, due } of tasksOf(result, asOf, until, skipped)) {
+    const officerStatus = result.officer_id === null ? null : (statusOf.get(result.officer_id) ?? null);
+    addTasksOf(result, asOf, until, skipped, (task, due) =>
       tasks.push({
         officer_id: result.officer_id,
         officer_name: result.officer_name,
-        officer_status: result.officer_id === null ? null : (statusOf.get(result.officer_id) ?? null),
+        officer_status: officerStatus,
         team: result.team,
         crn: result.crn,
         name: result.name,
@@ -106,8 +105,8 @@ export function dueTasks(report: Pick<Report, 'officers' | 'checks_skipped'>, ca
         due: due === null ? null : formatDay(due),
         days_until: due === null ? null : due - asOf,
         priority: result.priority,
-      });
-    }
+      }),
+    );
   }
   return { within, until: formatDay(until), tasks: tasks.sort(compareTasks) };
 }

@@ -24,6 +24,8 @@ export class ByteKeys {
   private pool: Uint8Array;
   private poolStart: Int32Array;
   private poolUsed = 0;
+  /** A key's bytes while it is added. */
+  private scratch = new Uint8Array(64);
   private count = 0;
   // The key being looked up, as the slots hold it (set by `scan`).
   private hash = 0;
@@ -52,14 +54,15 @@ export class ByteKeys {
   /** Stores `value` (at least 0) for `key`; a key already there keeps its first value. False for a key that is not ASCII. */
   add(key: string, value: number): boolean {
     if (!isAscii(key)) return false;
-    const bytes = Buffer.from(key, 'latin1');
-    let slot = this.slotOf(bytes, 0, bytes.length);
+    const bytes = this.scratch.length >= key.length ? this.scratch : (this.scratch = new Uint8Array(key.length * 2));
+    for (let at = 0; at < key.length; at++) bytes[at] = key.charCodeAt(at);
+    let slot = this.slotOf(bytes, 0, key.length);
     if (this.slots[slot * STRIDE] !== 0) return true;
     if ((this.count + 1) * 2 > this.capacity) {
       this.grow();
-      slot = this.slotOf(bytes, 0, bytes.length);
+      slot = this.slotOf(bytes, 0, key.length);
     }
-    this.put(slot, bytes.length, value, this.low, this.high, this.storeTail(bytes));
+    this.put(slot, key.length, value, this.low, this.high, this.storeTail(bytes.subarray(0, key.length)));
     return true;
   }
 

@@ -201,7 +201,7 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     let contacts: ContactsRead | null = null;
     if (sources.contacts) {
       const log = new IssueLog(sources.contacts.label, issueLists.contacts);
-      const caseIndex = new Map(offenders.cases.map((record, at) => [record.crn, at]));
+      const { caseIndex } = offenders;
       contacts = (await parallel?.finish(log, caseIndex)) ?? (await readContacts(sources.contacts, contactSettings, log, caseIndex));
     }
     return {

@@ -8,22 +8,34 @@ import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseMappaLevel, par
 const invalidStatus = (): typeof INVALID => INVALID;
 
 /**
- * Puts a case in its place in file order: a crn listed again keeps its first place and takes
- * the later row (the later row wins); returns the earlier row's value. The order of `byCrn` is
- * the order of the cases, which the contacts workers rebuild on their own (see parallel.ts).
+ * The cases in file order, by crn: a crn listed again keeps its first place and takes the later
+ * row (the later row wins). The positions are the order of the cases, which the contacts
+ * workers rebuild on their own (see parallel.ts) and the contacts fold is indexed by.
  */
-export function placeCase<V>(byCrn: Map<string, V>, crn: string, value: V): V | undefined {
-  const earlier = byCrn.get(crn);
-  byCrn.set(crn, value);
-  return earlier;
+export class CaseOrder<V> {
+  readonly positions = new Map<string, number>();
+  readonly values: V[] = [];
+
+  /** Places `value` under `crn`; returns the earlier row's value when the crn was listed before. */
+  place(crn: string, value: V): V | undefined {
+    const at = this.positions.get(crn);
+    if (at === undefined) {
+      this.positions.set(crn, this.values.length);
+      this.values.push(value);
+      return undefined;
+    }
+    const earlier = this.values[at];
+    this.values[at] = value;
+    return earlier;
+  }
 }
 
 /** Reads only the crns of offenders.csv, in the order readOffenders gives the cases. */
 export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<Map<string, number>> {
-  const order = new Map<string, true>();
+  const order = new CaseOrder<true>();
   const silent = new IssueLog(source.label, []);
   const place = (crn: string): void => {
-    if (crn !== '') placeCase(order, crn, true);
+    if (crn !== '') order.place(crn, true);
   };
   await readTable(
     'offenders',
@@ -49,16 +61,15 @@ export async function readCaseOrder(source: Source, settings: ReadSettings): Pro
       },
     },
   );
-  let position = 0;
-  return new Map([...order.keys()].map((crn) => [crn, position++]));
+  return order.positions;
 }
 
 export async function readOffenders(
   source: Source,
   settings: ReadSettings & { readonly asOf: Day },
   log: IssueLog,
-): Promise<{ cases: CaseRecord[]; columns: Set<string>; input: InputSummary }> {
-  const byCrn = new Map<string, CaseRecord>();
+): Promise<{ cases: CaseRecord[]; caseIndex: Map<string, number>; columns: Set<string>; input: InputSummary }> {
+  const byCrn = new CaseOrder<CaseRecord>();
   let rejected = 0;
   /** One row's case, read from its cells however they were read (strings or a plain row's bytes). */
   const readCase = (cells: RowCells<'offenders'>, misaligned: boolean): void => {
@@ -105,7 +116,7 @@ export async function readOffenders(
       invalidData: cells.invalid || misaligned,
       duplicateRecord: false,
     };
-    const earlier = placeCase(byCrn, crn, record);
+    const earlier = byCrn.place(crn, record);
     if (earlier) {
       log.add(line, 'crn', 'duplicate_record', `crn ${crn} is listed on lines ${earlier.line} and ${line}; line ${line} is read`);
       record.duplicateRecord = true;
@@ -140,7 +151,8 @@ export async function readOffenders(
   );
   rejected += footers;
   return {
-    cases: [...byCrn.values()],
+    cases: byCrn.values,
+    caseIndex: byCrn.positions,
     columns: new Set(Object.keys(header.index)),
     input: { file: 'offenders', path: source.label, rows: records, used: records - rejected, rejected, ...unreadColumns('offenders', header, settings.aliases) },
   };
