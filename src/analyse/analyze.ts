@@ -40,8 +40,13 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
     results.push(analyseCase(record, context, position));
   });
   const { officers, peerGroups } = analyseOfficers(exports.officers, analysed, results, { asOf, config, skipped, unallocatedPattern });
-  rankCases(results);
   officers.sort(compareOfficers(options.sort ?? 'capacity'));
+  // The counts walk the cases while they are still in the order they were made, which is their
+  // order in memory too: on a national export, a walk in priority order waits on memory.
+  const summary = summarise(results, officers, { terminated: exports.cases.length - analysed.length, issues: exports.issues.length });
+  const teams = rollUp(officers, results, 'team');
+  const pdus = rollUp(officers, results, 'pdu');
+  rankCases(results);
 
   return {
     schema_version: SCHEMA_VERSION,
@@ -49,11 +54,11 @@ export function analyse(exports: Exports, options: AnalyseOptions): Report {
     config,
     inputs: exports.inputs,
     checks_skipped: checksSkipped,
-    summary: summarise(results, officers, { terminated: exports.cases.length - analysed.length, issues: exports.issues.length }),
+    summary,
     officers,
     managers: analyseManagers(officers, config),
-    teams: rollUp(officers, results, 'team'),
-    pdus: rollUp(officers, results, 'pdu'),
+    teams,
+    pdus,
     peer_groups: peerGroups,
     cases: results,
     issues: exports.issues,
