@@ -62,7 +62,7 @@ export class ByteKeys {
       this.grow();
       slot = this.slotOf(bytes, 0, key.length);
     }
-    this.put(slot, key.length, value, this.low, this.high, this.storeTail(bytes.subarray(0, key.length)));
+    this.put(slot, key.length, value, this.low, this.high, this.storeTail(bytes, key.length));
     return true;
   }
 
@@ -113,16 +113,16 @@ export class ByteKeys {
   }
 
   /** Keeps the bytes past INLINE in the pool; where they start. */
-  private storeTail(bytes: Uint8Array): number {
-    const tail = bytes.subarray(Math.min(INLINE, bytes.length));
-    if (this.poolUsed + tail.length > this.pool.length) {
-      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + tail.length));
+  private storeTail(bytes: Uint8Array, length: number): number {
+    const start = this.poolUsed;
+    if (length <= INLINE) return start;
+    if (start + length - INLINE > this.pool.length) {
+      const pool = new Uint8Array(Math.max(this.pool.length * 2, start + length - INLINE));
       pool.set(this.pool);
       this.pool = pool;
     }
-    const start = this.poolUsed;
-    this.pool.set(tail, start);
-    this.poolUsed += tail.length;
+    for (let at = INLINE; at < length; at++) this.pool[start + at - INLINE] = bytes[at]!;
+    this.poolUsed += length - INLINE;
     return start;
   }
 

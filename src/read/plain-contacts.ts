@@ -16,7 +16,7 @@ import { contactRules, countsAsContact, isRecentFailure, type ContactRules } fro
 /** The crns of the cases (in their order) as byte keys: built once per thread. */
 export function crnKeys(caseIndex: ReadonlyMap<string, number>): ByteKeys {
   const keys = new ByteKeys(caseIndex.size);
-  for (const [crn, at] of caseIndex) keys.add(crn, at);
+  caseIndex.forEach((at, crn) => keys.add(crn, at));
   return keys;
 }
 
