@@ -7,7 +7,7 @@ import { contactRules, countsAsContact, isRecentFailure } from '../analyse/conta
 import type { ContactEvidence } from '../analyse/explain.js';
 import type { ContactSettings } from './contacts.js';
 import type { Source } from './source.js';
-import { Cells, IssueLog, readTable } from './table.js';
+import { IssueLog, readTableCells } from './table.js';
 import { normaliseWord, parseOutcome } from './values.js';
 
 export interface ContactRows {
@@ -23,11 +23,10 @@ export async function readContactRows(source: Source, settings: ContactSettings,
   const found = new Map<string, ContactRows>([...crns].map((crn) => [crn, { lastContact: null, failures: [], lines: [] }]));
   // The first read already recorded this file's issues.
   const silent = new IssueLog(source.label, []);
-  await readTable('contacts', source, settings, silent, (header) => {
-    const cells = new Cells(header.index, silent, settings.dateOrder);
-    const rules = contactRules(settings.asOf, settings.counting, { outcome: cells.has('outcome'), type: cells.has('type') });
-    return (fields, line) => {
-      cells.next(fields, line);
+  await readTableCells('contacts', source, settings, silent, (header) => {
+    const rules = contactRules(settings.asOf, settings.counting, { outcome: header.index.outcome !== undefined, type: header.index.type !== undefined });
+    return (cells) => {
+      const { line } = cells;
       const rows = found.get(cells.text('crn'));
       if (rows === undefined) return;
       rows.lines.push(line);

@@ -1,8 +1,7 @@
 /** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
-import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings, type RowCells } from './table.js';
-import { PlainCells } from './plain-fields.js';
+import { IssueLog, readTableCells, unreadColumns, type ReadSettings, type RowCells } from './table.js';
 import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
 
 const invalidStatus = (): typeof INVALID => INVALID;
@@ -37,30 +36,7 @@ export async function readCaseOrder(source: Source, settings: ReadSettings): Pro
   const place = (crn: string): void => {
     if (crn !== '') order.place(crn, true);
   };
-  await readTable(
-    'offenders',
-    source,
-    settings,
-    silent,
-    (header) => {
-      const at = header.index.crn!;
-      return (fields) => place((fields[at] ?? '').trim());
-    },
-    {
-      footers: true,
-      plain: (header, width) => {
-        const cells = new PlainCells(header.index, silent, settings.dateOrder);
-        return {
-          width,
-          read(bytes, lineStart, fieldEnds, line) {
-            cells.next(bytes, lineStart, fieldEnds, line);
-            place(cells.text('crn'));
-            return true;
-          },
-        };
-      },
-    },
-  );
+  await readTableCells('offenders', source, settings, silent, () => (cells) => place(cells.text('crn')), { footers: true });
   return order.positions;
 }
 
@@ -122,33 +98,7 @@ export async function readOffenders(
       record.duplicateRecord = true;
     }
   };
-  const { header, records, footers } = await readTable(
-    'offenders',
-    source,
-    settings,
-    log,
-    (header) => {
-      const cells = new Cells(header.index, log, settings.dateOrder);
-      return (fields, line, misaligned) => {
-        cells.next(fields, line);
-        readCase(cells, misaligned);
-      };
-    },
-    {
-      footers: true,
-      plain: (header, width) => {
-        const cells = new PlainCells(header.index, log, settings.dateOrder);
-        return {
-          width,
-          read(bytes, lineStart, fieldEnds, line) {
-            cells.next(bytes, lineStart, fieldEnds, line);
-            readCase(cells, false);
-            return true;
-          },
-        };
-      },
-    },
-  );
+  const { header, records, footers } = await readTableCells('offenders', source, settings, log, () => readCase, { footers: true });
   rejected += footers;
   return {
     cases: byCrn.values,

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { closestHeader, columnsConfig, mapHeaders, resemblingColumn, type ColumnHint, type ColumnName, type ExtraAliases, type FileKind, type HeaderMap } from './columns.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import type { PlainRowReader } from './plain.js';
-import { cellMessage, looksLikeFooter } from './plain-fields.js';
+import { cellMessage, looksLikeFooter, PlainCells } from './plain-fields.js';
 import type { InputSummary, Issue, IssueCode } from './records.js';
 import type { Source } from './source.js';
 import { INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
@@ -131,6 +131,52 @@ export async function readTable<K extends FileKind>(
     log.add(line, null, 'footer_row', `"${first.length > 40 ? `${first.slice(0, 39)}…` : first}" is a spreadsheet footer row, not a record; not read`);
   }
   return { header, records, footers: held.length };
+}
+
+/** A handler of one row's cells, however the row was read (RowCells). */
+export type CellsHandler<K extends FileKind> = (cells: RowCells<K>, misaligned: boolean) => void;
+
+/**
+ * readTable for a handler of cells: a row is read as Cells from its fields, or as PlainCells
+ * straight from a plain row's bytes, and the handler cannot tell which.
+ */
+export function readTableCells<K extends FileKind>(
+  kind: K,
+  source: Source,
+  settings: ReadSettings,
+  log: IssueLog,
+  start: (header: HeaderMap<K>) => CellsHandler<K>,
+  options: Pick<TableOptions<K>, 'footers'> = {},
+): Promise<TableSummary<K>> {
+  let onRow: CellsHandler<K> = () => {};
+  return readTable(
+    kind,
+    source,
+    settings,
+    log,
+    (header) => {
+      onRow = start(header);
+      const cells = new Cells(header.index, log, settings.dateOrder);
+      return (fields, line, misaligned) => {
+        cells.next(fields, line);
+        onRow(cells, misaligned);
+      };
+    },
+    {
+      ...options,
+      plain: (header, width) => {
+        const cells = new PlainCells(header.index, log, settings.dateOrder);
+        return {
+          width,
+          read(bytes, lineStart, fieldEnds, line) {
+            cells.next(bytes, lineStart, fieldEnds, line);
+            onRow(cells, false);
+            return true;
+          },
+        };
+      },
+    },
+  );
 }
 
 /** What an input says of its unread headers: each one, and the known column it looks like. */
