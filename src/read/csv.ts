@@ -125,14 +125,23 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
   const take = counter.take;
 
   let plain: PlainLines | null = null;
-  /** The plain path's unfinished last line, waiting for the rest of it. */
-  let carry: Buffer | null = null;
+  /** The plain path's unfinished last line, waiting for the rest of it: the pieces that hold it. */
+  let carry: Buffer[] = [];
+  let carried = 0;
   const takePlain = (bytes: Buffer): void => {
     const taken = plain!.take(bytes, 0, bytes.length, false);
-    carry = taken === bytes.length ? null : bytes.subarray(taken);
-    if (carry !== null && carry.length > MAX_LINE_CHARS) throw new LineTooLong();
+    carry = taken === bytes.length ? [] : [bytes.subarray(taken)];
+    carried = bytes.length - taken;
   };
-  const withCarry = (chunk: Buffer): Buffer => (carry === null ? chunk : Buffer.concat([carry, chunk]));
+  const withCarry = (chunk: Buffer): Buffer => (carry.length === 0 ? chunk : Buffer.concat([...carry, chunk]));
+  /** A piece with no line end only lengthens the unfinished line: kept, not scanned again and again. */
+  const feedPlain = (chunk: Buffer): void => {
+    if (chunk.indexOf(10) === -1 && chunk.indexOf(13) === -1) {
+      carry.push(chunk);
+      carried += chunk.length;
+      if (carried > MAX_LINE_CHARS) throw new LineTooLong();
+    } else takePlain(withCarry(chunk));
+  };
   let api: ParserApi | null = null;
   // csv-parse counts a CRLF inside quotes as two lines, so it only tells us when a record
   // spans more than one line; the exact count is kept here.
@@ -199,7 +208,7 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
           const rest = withCarry(chunk);
           plain = null;
           startParser(rest);
-        } else takePlain(withCarry(chunk));
+        } else feedPlain(chunk);
       } else {
         head.push(chunk);
         headBytes += chunk.length;
@@ -209,7 +218,7 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
     }
     if (api === null && plain === null) start(Buffer.concat(head));
     if (plain !== null) {
-      if (carry !== null) (plain as PlainLines).take(carry, 0, (carry as Buffer).length, true);
+      if (carry.length > 0) (plain as PlainLines).take(withCarry(Buffer.alloc(0)), 0, carried, true);
     }
     else feed(undefined, true);
   } catch (error) {
