@@ -14,8 +14,7 @@ import { summariseTasks } from '../analyse/due.js';
 import { displayText, shownColumns, type Column } from './columns.js';
 import { renderCsv } from './csv.js';
 import { StringOutput, type Output } from './output.js';
-import { mainRows, sectionsFor, summaryFacts, type Section } from './sections.js';
-import { headingFor } from './table.js';
+import { headingFor, mainRows, sectionsFor, summaryFacts, type Section } from './sections.js';
 import { escapeHtml, plainText } from './text.js';
 import type { View } from './view.js';
 
