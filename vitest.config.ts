@@ -1,9 +1,18 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Child processes, not worker threads: a thread cannot change its time zone (test/values.test.ts
+    // sets TZ). At least two at a time (vitest's default is a core less than the machine has: one on
+    // the 2-core machines the suite is held to): a CLI test file's process mostly waits on the built
+    // binary, so a single worker left a core idle.
+    pool: 'forks',
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The folder runOnce shares CLI runs through, across test files (test/helpers/run-cache.ts).
+    globalSetup: ['test/helpers/run-cache.ts'],
     // `npm test` turns coverage on (`vitest run --coverage`); a single file run without it is not held to the thresholds.
     coverage: {
       provider: 'v8',
