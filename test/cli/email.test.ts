@@ -76,7 +76,7 @@ describe('caseload report --format email', () => {
     const page = mail.attachments[1]!;
     expect(page.filename).toBe('flagged-cases-2026-11-16.html');
     expect(page.contentType).toBe('text/html');
-    const html = runCli(['report', EXPORT, ...AS_OF, '--format', 'html', '--redact']);
+    const html = runOnce(['report', EXPORT, ...AS_OF, '--format', 'html', '--redact']);
     expect(page.content.toString('utf8')).toBe(html.stdout);
     expect(mail.text).toContain('Attached: flagged-cases-2026-11-16.csv, and flagged-cases-2026-11-16.html');
   });
