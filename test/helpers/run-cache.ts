@@ -17,6 +17,11 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
+  // Watch mode reruns tests after a rebuild, in the same session: every run spawns afresh there.
+  if (project.config.watch) {
+    project.provide('cliRunCache', '');
+    return () => {};
+  }
   const dir = mkdtempSync(join(tmpdir(), 'caseload-runs-'));
   project.provide('cliRunCache', dir);
   return () => rmSync(dir, { recursive: true, force: true });
