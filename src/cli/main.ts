@@ -113,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       import('./option-values.js'),
       import('./run.js'),
       import('./color.js'),
-      import('../render/table.js'),
+      import('../render/formats.js'),
     ]);
     const options = parseOptions(raw);
     // SPEC 3.1: a digest is a report, a list of cases or a diff.

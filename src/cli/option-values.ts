@@ -4,7 +4,7 @@ import { OFFICER_SORTS } from '../analyse/officers.js';
 import { MAX_WITHIN_DAYS } from '../analyse/due.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../render/formats.js';
-import { parseMailbox } from '../render/email.js';
+import { parseMailbox } from '../render/mailbox.js';
 import { DEFAULT_FROM } from '../render/formats.js';
 import { parseEncoding } from '../read/source.js';
 import { INVALID, parseDate } from '../read/values.js';

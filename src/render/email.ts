@@ -8,20 +8,19 @@
  * builds the view redacted unless --include-names); here every value is made safe for where it
  * goes: control characters stripped in the text body, HTML-escaped in the HTML body.
  */
-import addressparser from 'nodemailer/lib/addressparser';
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { summariseTasks } from '../analyse/due.js';
+import { parseMailbox } from './mailbox.js';
 import { displayText, shownColumns, type Column } from './columns.js';
 import { renderCsv } from './csv.js';
 import { StringOutput, type Output } from './output.js';
-import { mainRows, sectionsFor, summaryFacts, type Section } from './sections.js';
-import { headingFor } from './table.js';
+import { headingFor, mainRows, sectionsFor, summaryFacts, type Section } from './sections.js';
 import { escapeHtml, plainText } from './text.js';
 import type { View } from './view.js';
 
 import { DEFAULT_FROM } from './formats.js';
 
-export { DEFAULT_FROM, escapeHtml };
+export { DEFAULT_FROM, escapeHtml, parseMailbox };
 
 /** Rows of each section an email body shows; the attachment carries them all. */
 export const EMAIL_ROWS = 20;
@@ -42,16 +41,6 @@ export interface DigestScope {
   readonly label: string;
   /** A sentence for the body: whose cases these are. */
   readonly description: string;
-}
-
-/** One mailbox (`a@b.example` or `Name <a@b.example>`), or null: never a list, never a group. */
-export function parseMailbox(text: string): { name: string; address: string } | null {
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return null;
-  const parsed = addressparser(text.trim());
-  if (parsed.length !== 1) return null;
-  const [entry] = parsed;
-  if (entry === undefined || entry.group !== undefined) return null;
-  return /^[^\s@",;<>()[\]\\]+@[^\s@",;<>()[\]\\]+$/.test(entry.address) ? { name: entry.name, address: entry.address } : null;
 }
 
 const number = (value: number): string => value.toLocaleString('en-GB');

@@ -7,3 +7,14 @@ export const DEFAULT_FROM = 'caseload@localhost';
 
 /** Rows a table shows without --limit: the report fits its story on one screen. */
 export const TABLE_ROWS = { report: { officers: 10, cases: 20 }, list: 25, due: 200 } as const;
+
+/**
+ * The width tables must fit (SPEC 3.3): COLUMNS when set to a positive number, else the
+ * terminal's when standard output is one; null (no limit) for a pipe or a file. Here, not in
+ * table.ts, so that every run can work it out without loading the table renderer.
+ */
+export function tableWidth(columnsVariable: string | undefined, terminalColumns: number | undefined): number | null {
+  const fromVariable = Number(columnsVariable);
+  if (columnsVariable !== undefined && Number.isInteger(fromVariable) && fromVariable > 0) return fromVariable;
+  return terminalColumns !== undefined && terminalColumns > 0 ? terminalColumns : null;
+}

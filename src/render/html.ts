@@ -19,8 +19,7 @@ import type { Figure } from './html/figures.js';
 import { figuresFor } from './html/figures.js';
 import { STYLE } from './html/style.js';
 import { StringOutput, type Output } from './output.js';
-import { sectionsFor, type Section } from './sections.js';
-import { headingFor } from './table.js';
+import { headingFor, sectionsFor, type Section } from './sections.js';
 import { escapeHtml, plainText } from './text.js';
 import type { View } from './view.js';
 

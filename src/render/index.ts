@@ -1,13 +1,7 @@
 /** One renderer per `--format`. */
 import type { ChalkInstance } from 'chalk';
-import { renderCsv } from './csv.js';
-import { renderEmail, type EmailSettings } from './email.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderNdjson } from './ndjson.js';
+import type { EmailSettings } from './email.js';
 import type { Output } from './output.js';
-import { renderTable } from './table.js';
 import type { View } from './view.js';
 
 export { FORMATS, type Format } from './formats.js';
@@ -24,12 +18,16 @@ export interface RenderContext {
 /** A renderer writes the view; it may be async (email is composed by a stream-based library). */
 export type Renderer = (view: View, out: Output, context: RenderContext) => void | Promise<void>;
 
+/**
+ * Each renderer's module is loaded when its format is asked for: a run writes one format, and
+ * the CLI starts once per run (cli-table3, the page's figures and the mail code stay unloaded).
+ */
 export const RENDERERS: Record<Format, Renderer> = {
-  table: (view, out, { chalk, width }) => renderTable(view, out, chalk, width ?? null),
-  json: renderJson,
-  ndjson: renderNdjson,
-  csv: renderCsv,
-  markdown: renderMarkdown,
-  email: renderEmail,
-  html: renderHtml,
+  table: async (view, out, { chalk, width }) => (await import('./table.js')).renderTable(view, out, chalk, width ?? null),
+  json: async (view, out) => (await import('./json.js')).renderJson(view, out),
+  ndjson: async (view, out) => (await import('./ndjson.js')).renderNdjson(view, out),
+  csv: async (view, out) => (await import('./csv.js')).renderCsv(view, out),
+  markdown: async (view, out) => (await import('./markdown.js')).renderMarkdown(view, out),
+  email: async (view, out, context) => (await import('./email.js')).renderEmail(view, out, context),
+  html: async (view, out) => (await import('./html.js')).renderHtml(view, out),
 };

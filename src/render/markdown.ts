@@ -1,10 +1,9 @@
 /** `--format markdown`: the table view as GitHub-flavoured markdown, for tickets and wikis. */
 import { displayText } from './columns.js';
-import { moreCount, sectionsFor, tableColumns, summaryFacts, type Section } from './sections.js';
+import { headingFor, moreCount, sectionsFor, tableColumns, summaryFacts, type Section } from './sections.js';
 import { neutraliseFormula, plainText } from './text.js';
 import type { Output } from './output.js';
 import type { View } from './view.js';
-import { headingFor } from './table.js';
 
 /**
  * A cell as markdown shows it and never runs: pipes and backslashes escaped, and the brackets

@@ -33,6 +33,7 @@ import { PLAN_REASONS, UNPLACED_WHY, type Plan } from '../analyse/plan.js';
 import type { View } from './view.js';
 import type { RollupRow } from './schemas.js';
 import { compareText } from '../analyse/compare.js';
+import { plainText } from './text.js';
 
 const LEVEL_COLUMN: Column<{ level: string }> = { key: 'level', heading: 'Level', value: (row) => row.level, brief: true };
 
@@ -63,6 +64,22 @@ function flagCounts(counts: Readonly<Record<string, number>>, codes: readonly st
       .map((code) => `${code} ${number(counts[code]!)}`)
       .join(', ') || 'none'
   );
+}
+
+const TITLES: Record<View['kind'], string> = {
+  report: 'Caseload report',
+  officers: 'Officers',
+  cases: 'Cases',
+  teams: 'Teams, PDUs and managers',
+  validate: 'Data validation',
+  diff: 'Changes',
+  due: 'Due',
+  plan: 'Reallocation plan',
+};
+
+/** Each view's title line (`Cases: exports/2026-11-16, as of 2026-11-16`), in every format that has one. */
+export function headingFor(view: View): string {
+  return `${TITLES[view.kind]}: ${plainText(view.source)}, as of ${view.report.as_of}`;
 }
 
 /** The summary lines a view leads with, as label and text; none for the plain lists. */

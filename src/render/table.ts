@@ -3,26 +3,10 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { isLostFlag } from '../analyse/report.js';
 import { displayText, type Column } from './columns.js';
-import { moreCount, sectionCount, sectionsFor, tableColumns, summaryFacts, type Section } from './sections.js';
+import { headingFor, moreCount, sectionCount, sectionsFor, tableColumns, summaryFacts, type Section } from './sections.js';
 import { plainText } from './text.js';
 import type { Output } from './output.js';
 import type { View } from './view.js';
-
-const TITLES: Record<View['kind'], string> = {
-  report: 'Caseload report',
-  officers: 'Officers',
-  cases: 'Cases',
-  teams: 'Teams, PDUs and managers',
-  validate: 'Data validation',
-  diff: 'Changes',
-  due: 'Due',
-  plan: 'Reallocation plan',
-};
-
-export function headingFor(view: View): string {
-  return `${TITLES[view.kind]}: ${plainText(view.source)}, as of ${view.report.as_of}`;
-}
-
 
 /** Colour where it tells something: lost flags red, other flags yellow, over capacity red. */
 function paint(column: Column<unknown>, text: string, chalk: ChalkInstance): string {
@@ -36,15 +20,7 @@ function paint(column: Column<unknown>, text: string, chalk: ChalkInstance): str
   return text;
 }
 
-/**
- * The width tables must fit (SPEC 3.3): COLUMNS when set to a positive number, else the
- * terminal's when standard output is one; null (no limit) for a pipe or a file.
- */
-export function tableWidth(columnsVariable: string | undefined, terminalColumns: number | undefined): number | null {
-  const fromVariable = Number(columnsVariable);
-  if (columnsVariable !== undefined && Number.isInteger(fromVariable) && fromVariable > 0) return fromVariable;
-  return terminalColumns !== undefined && terminalColumns > 0 ? terminalColumns : null;
-}
+export { tableWidth } from './formats.js';
 
 /** Text columns are never narrowed below this (padding included): `abc…` still hints at the value. */
 const NARROWEST = 6;

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { runCli, transcript } from '../helpers/cli.js';
+import { runCli, runOnce, transcript } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -54,7 +54,7 @@ function caseRows(format: string, stdout: string): string[] {
 describe('caseload cases: golden transcripts', () => {
   it.each(GOLDENS)('--format %s', async (format, extra) => {
     const args = ['cases', SAMPLE, '--format', format, ...AS_OF, ...extra];
-    const result = runCli(args);
+    const result = runOnce(args);
     expect(result.exitCode).toBe(0);
     if (format !== 'table') expect(result.stderr).toBe('');
     // --limit 5 caps every format; the table shows its top 25 and says how many more.
@@ -66,7 +66,7 @@ describe('caseload cases: golden transcripts', () => {
 });
 
 function casesJson(...extra: string[]): Doc {
-  const result = runCli(['cases', SAMPLE, '--json', ...AS_OF, ...extra]);
+  const result = runOnce(['cases', SAMPLE, '--json', ...AS_OF, ...extra]);
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(0);
   return JSON.parse(result.stdout) as Doc;

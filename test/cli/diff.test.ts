@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { ROOT, runCli, tempDir, transcript } from '../helpers/cli.js';
+import { ROOT, runCli, runOnce, tempDir, transcript } from '../helpers/cli.js';
 
 const PREVIOUS = 'fixtures/weekly/2026-11-09';
 const CURRENT = 'fixtures/weekly/2026-11-16';
@@ -10,7 +10,7 @@ const CURRENT = 'fixtures/weekly/2026-11-16';
 describe('caseload diff', () => {
   it('prints what changed since last week (golden)', async () => {
     const args = ['diff', PREVIOUS, CURRENT, '--as-of', '2026-11-16'];
-    await expect(transcript(args, runCli(args))).toMatchFileSnapshot('../golden/diff.table.txt');
+    await expect(transcript(args, runOnce(args))).toMatchFileSnapshot('../golden/diff.table.txt');
   });
 
   it('takes the previous as-of date from a dated folder name', () => {
@@ -89,23 +89,23 @@ describe('caseload diff: only what changed counts as changed (issue 9)', () => {
   const args = ['diff', PREVIOUS, CURRENT, '--as-of', '2026-11-16'];
 
   it('JSON: cases holds the 5 with news, unchanged the one still lost; --all adds the unchanged unflagged one', () => {
-    const document = JSON.parse(runCli([...args, '--json']).stdout);
+    const document = JSON.parse(runOnce([...args, '--json']).stdout);
     expect(document.summary.changed).toBe(5);
     expect(document.cases.map((entry: { crn: string }) => entry.crn)).toEqual(['C2', 'C5', 'C4', 'C1', 'C6']);
     expect(document.unchanged.map((entry: { crn: string }) => entry.crn)).toEqual(['C3']);
-    const all = JSON.parse(runCli([...args, '--json', '--all']).stdout);
+    const all = JSON.parse(runOnce([...args, '--json', '--all']).stdout);
     expect(all.cases).toEqual(document.cases);
     expect(all.unchanged.map((entry: { crn: string }) => entry.crn)).toEqual(['C3', 'C7']);
   });
 
   it('table and markdown title the changed cases with their count and list the still lost apart', () => {
-    const table = runCli(args).stdout;
+    const table = runOnce(args).stdout;
     expect(table).toMatch(/Changed cases by priority \(5\)/);
     expect(table).toMatch(/Still lost, unchanged \(1\)/);
-    const markdown = runCli([...args, '--format', 'markdown']).stdout;
+    const markdown = runOnce([...args, '--format', 'markdown']).stdout;
     expect(markdown).toMatch(/## Changed cases by priority\n\n(.*\n){2}(\| \d* \| C\d .*\n){5}\n## Still lost, unchanged\n/);
     for (const output of [table, markdown]) expect(output).toMatch(/5 changed, 1 appeared, 1 gone, 1 reallocated/);
-    expect(runCli([...args, '--all']).stdout).toMatch(/Unchanged cases \(2\)/);
+    expect(runOnce([...args, '--all']).stdout).toMatch(/Unchanged cases \(2\)/);
   });
 
   it('the email subject counts what changed', () => {
@@ -114,7 +114,7 @@ describe('caseload diff: only what changed counts as changed (issue 9)', () => {
   });
 
   it('CSV lists the changed cases, then the still lost, each with its change', () => {
-    const rows = runCli([...args, '--format', 'csv']).stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = runOnce([...args, '--format', 'csv']).stdout.trim().split('\n').slice(1).map((line) => line.split(','));
     expect(rows.map((row) => [row[1], row[3]])).toEqual([
       ['C2', 'changed'],
       ['C5', 'appeared'],
@@ -202,8 +202,8 @@ describe('caseload diff: officer status changes (issue 9)', () => {
 describe('diff CSV and NDJSON agree (issue 9)', () => {
   it('every CSV column is a field of the NDJSON rows', () => {
     const args = ['diff', PREVIOUS, CURRENT, '--as-of', '2026-11-16'];
-    const header = runCli([...args, '--format', 'csv']).stdout.split('\n')[0]!.split(',');
-    const first = JSON.parse(runCli([...args, '--format', 'ndjson']).stdout.split('\n')[0]!) as Record<string, unknown>;
+    const header = runOnce([...args, '--format', 'csv']).stdout.split('\n')[0]!.split(',');
+    const first = JSON.parse(runOnce([...args, '--format', 'ndjson']).stdout.split('\n')[0]!) as Record<string, unknown>;
     expect(header.filter((column) => !(column in first))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** `--format email` (SPEC 3.1): one RFC 5322 message on stdout, read back with mailparser. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runOnce, tempDir } from '../helpers/cli.js';
 import { crnsOf, csvRows, fixtureNames, parseMail, visibleText } from '../helpers/mail.js';
 
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -18,7 +18,7 @@ interface ReportJson {
 }
 
 const json = (args: readonly string[]): ReportJson => {
-  const result = runCli([...args, '--json']);
+  const result = runOnce([...args, '--json']);
   expect(result.exitCode).toBe(0);
   return JSON.parse(result.stdout) as ReportJson;
 };
@@ -76,7 +76,7 @@ describe('caseload report --format email', () => {
     const page = mail.attachments[1]!;
     expect(page.filename).toBe('flagged-cases-2026-11-16.html');
     expect(page.contentType).toBe('text/html');
-    const html = runCli(['report', EXPORT, ...AS_OF, '--format', 'html', '--redact']);
+    const html = runOnce(['report', EXPORT, ...AS_OF, '--format', 'html', '--redact']);
     expect(page.content.toString('utf8')).toBe(html.stdout);
     expect(mail.text).toContain('Attached: flagged-cases-2026-11-16.csv, and flagged-cases-2026-11-16.html');
   });
@@ -118,7 +118,7 @@ describe('caseload cases --format email', () => {
     const mail = await parseMail(result.stdout);
     expect(mail.from?.value[0]).toEqual({ name: 'Caseload', address: 'caseload@probation.example' });
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : null).toBe('admin@probation.example');
-    const lost = (JSON.parse(runCli(['cases', EXPORT, ...AS_OF, ...filter, '--json']).stdout) as { cases: { lost: boolean }[] }).cases.filter((c) => c.lost).length;
+    const lost = (JSON.parse(runOnce(['cases', EXPORT, ...AS_OF, ...filter, '--json']).stdout) as { cases: { lost: boolean }[] }).cases.filter((c) => c.lost).length;
     expect(mail.text).toMatch(new RegExp(`Cases +${cases.length} flagged cases: ${lost} lost, \\d+ overdue`));
     expect(crnsOf(mail.attachments[0]!.content)).toEqual(cases.map((c) => c.crn));
   });

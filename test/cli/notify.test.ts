@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, runOnce, tempDir } from '../helpers/cli.js';
 import { closedPort, crnsOf, csvRows, fixtureNames, parseMail, runCliAsync, SMTP_PASSWORD, startSmtpServer, visibleText, type TestSmtpServer } from '../helpers/mail.js';
 
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -16,7 +16,7 @@ interface CaseJson {
 }
 
 const flaggedCases = (...extra: string[]): CaseJson[] =>
-  (JSON.parse(runCli(['cases', EXPORT, ...AS_OF, ...extra, '--json']).stdout) as { cases: CaseJson[] }).cases;
+  (JSON.parse(runOnce(['cases', EXPORT, ...AS_OF, ...extra, '--json']).stdout) as { cases: CaseJson[] }).cases;
 
 /** officer_id → email, from the fixture's officers.csv. */
 const emails = new Map(csvRows(readFileSync(join(FIXTURES, 'north-london/officers.csv'))).map((row) => [row.officer_id!, row.email ?? '']));

@@ -180,7 +180,7 @@ describe('caseload officers: filters (issue 9)', () => {
 
   it('--team lists the team’s officers; --risk only those holding a case at that risk, full rows', () => {
     const ids = (...extra: string[]) =>
-      runCli(['officers', SAMPLE, '--format', 'ndjson', ...AS_OF, ...extra])
+      runOnce(['officers', SAMPLE, '--format', 'ndjson', ...AS_OF, ...extra])
         .stdout.trimEnd()
         .split('\n')
         .map((line) => JSON.parse(line) as { officer_id: string; team: string | null; caseload: number; by_risk: { very_high: number } });

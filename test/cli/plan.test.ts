@@ -39,7 +39,7 @@ describe('caseload plan', () => {
   });
 
   it('lists every case the report flags officer_left, officer_absent, unallocated or unknown_officer once', () => {
-    const report = JSON.parse(runCli(['cases', SAMPLE, '--all', '--json', ...AS_OF]).stdout) as { cases: { crn: string; flags: string[] }[] };
+    const report = JSON.parse(runOnce(['cases', SAMPLE, '--all', '--json', ...AS_OF]).stdout) as { cases: { crn: string; flags: string[] }[] };
     const toMove = report.cases.filter((result) => result.flags.some((code) => PLAN_FLAGS.includes(code))).map((result) => result.crn).sort();
     expect(toMove.length).toBeGreaterThan(600);
     expect([...doc.moves, ...doc.unplaced].map((item) => item.crn).sort()).toEqual(toMove);

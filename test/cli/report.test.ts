@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { ROOT, runCli, tempDir, transcript, type CliResult } from '../helpers/cli.js';
+import { ROOT, runCli, runOnce, tempDir, transcript, type CliResult } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/north-london';
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -22,7 +22,7 @@ const GOLDENS: [format: string, extra: string[]][] = [
 describe('caseload report: golden transcripts', () => {
   it.each(GOLDENS)('--format %s', async (format, extra) => {
     const args = ['report', SAMPLE, '--format', format, ...AS_OF, ...extra];
-    const result = runCli(args);
+    const result = runOnce(args);
     expect(result.exitCode).toBe(0);
     // Only the table, for a person, gets the data-issue note on stderr; scripts get clean output.
     if (format === 'table') expect(result.stderr).toMatch(/^caseload: 9 data issues \(.*\); caseload validate lists them\n$/);
@@ -70,7 +70,7 @@ describe('caseload report --json: the SPEC 3 document', () => {
   let first: CliResult;
   let doc: Json;
   beforeAll(() => {
-    first = runCli(args);
+    first = runOnce(args);
     doc = JSON.parse(first.stdout) as Json;
   });
 
@@ -220,7 +220,7 @@ describe('caseload report --team: a filter scopes the whole report (issue 9)', (
   let everyCase: Json[];
   beforeAll(() => {
     scoped = JSON.parse(runCli(['report', SAMPLE, '--json', '--team', 'Islington', ...AS_OF]).stdout) as typeof scoped;
-    everyCase = (JSON.parse(runCli(['cases', SAMPLE, '--json', '--all', ...AS_OF]).stdout) as { cases: Json[] }).cases;
+    everyCase = (JSON.parse(runOnce(['cases', SAMPLE, '--all', '--json', ...AS_OF]).stdout) as { cases: Json[] }).cases;
   });
 
   it("the summary, officers, teams and cases are the team's", () => {

@@ -40,7 +40,7 @@ describeGoldens('teams', GOLDENS);
 describe('caseload teams', () => {
   let doc: Doc;
   beforeAll(() => {
-    doc = JSON.parse(runCli(['teams', SAMPLE, '--json', ...AS_OF]).stdout) as Doc;
+    doc = JSON.parse(runOnce(['teams', SAMPLE, '--json', ...AS_OF]).stdout) as Doc;
   });
 
   it('ndjson and csv print the teams, the PDUs, then the managers, each row with its level, as JSON has them', () => {
@@ -66,7 +66,7 @@ describe('caseload teams', () => {
   });
 
   it('a team\'s cases, lost and overdue are the sums over its officers, and the cases placed by their own team column', () => {
-    const everyCase = (JSON.parse(runOnce(['cases', SAMPLE, '--json', '--all', ...AS_OF]).stdout) as { cases: { officer_id: string | null; team: string | null; lost: boolean; overdue: boolean }[] }).cases;
+    const everyCase = (JSON.parse(runOnce(['cases', SAMPLE, '--all', '--json', ...AS_OF]).stdout) as { cases: { officer_id: string | null; team: string | null; lost: boolean; overdue: boolean }[] }).cases;
     const onRoster = new Set(doc.officers.filter((officer) => officer.team !== null).map((officer) => officer.officer_id));
     for (const team of doc.teams.filter((row) => row.name !== null)) {
       const officers = doc.officers.filter((officer) => officer.team === team.name);

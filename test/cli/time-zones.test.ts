@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, type CliResult } from '../helpers/cli.js';
 
 const ZONES = ['UTC', 'Europe/London', 'Pacific/Kiritimati', 'America/Los_Angeles', 'Australia/Lord_Howe'];
 /** The UK clock changes of 2026 and the days either side. */
@@ -61,9 +61,17 @@ interface CaseJson {
 const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 describe('the time zone and clock changes', () => {
+  /** `report --all --json` as of a date in a zone, run once for both tests below. */
+  const reports = new Map<string, CliResult>();
+  const reportIn = (asOf: string, zone: string): CliResult => {
+    const key = `${asOf} ${zone}`;
+    if (!reports.has(key)) reports.set(key, runCli(['report', DIR, '--all', '--json', '--as-of', asOf], { env: { TZ: zone } }));
+    return reports.get(key)!;
+  };
+
   it.each(AS_OF_DATES)('as of %s: byte-identical JSON in every zone, with calendar-day arithmetic', (asOf) => {
     const outputs = ZONES.map((zone) => {
-      const result = runCli(['report', DIR, '--all', '--json', '--as-of', asOf], { env: { TZ: zone } });
+      const result = reportIn(asOf, zone);
       expect([zone, result.exitCode, result.stderr]).toEqual([zone, 0, '']);
       return result.stdout;
     });
@@ -86,7 +94,7 @@ describe('the time zone and clock changes', () => {
 
   it('thresholds counted in days fall on the same day in every zone: absence after 21 days, supervision after 90', () => {
     const flagsOn = (asOf: string, zone: string) => {
-      const doc = JSON.parse(runCli(['report', DIR, '--all', '--json', '--as-of', asOf], { env: { TZ: zone } }).stdout) as {
+      const doc = JSON.parse(reportIn(asOf, zone).stdout) as {
         cases: CaseJson[];
         officers: { officer_id: string; flags: string[] }[];
       };

@@ -1,10 +1,12 @@
 /** Runs the built CLI (bin/caseload.js → dist/) as a user would, in a folder of the test's choosing. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { threadId } from 'node:worker_threads';
+import { describe, expect, inject, it } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/caseload.js');
@@ -39,11 +41,28 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
 
 const cachedRuns = new Map<string, CliResult>();
 
-/** runCli once per argument list (per test file): goldens and behaviour tests share slow runs. */
+/**
+ * runCli once per argument list (default folder, environment and input): goldens and behaviour
+ * tests share slow runs, within a test file and, through the run's cache folder
+ * (helpers/run-cache.ts), across files.
+ */
 export function runOnce(args: readonly string[]): CliResult {
   const key = args.join('\u0000');
   let result = cachedRuns.get(key);
-  if (result === undefined) cachedRuns.set(key, (result = runCli(args)));
+  if (result === undefined) cachedRuns.set(key, (result = sharedRun(key, args)));
+  return result;
+}
+
+function sharedRun(key: string, args: readonly string[]): CliResult {
+  const folder = inject('cliRunCache');
+  if (!folder) return runCli(args);
+  const file = join(folder, `${createHash('sha256').update(key).digest('hex')}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CliResult;
+  const result = runCli(args);
+  // Written whole, then renamed: another worker never reads half a result.
+  const partial = `${file}.${process.pid}.${threadId}`;
+  writeFileSync(partial, JSON.stringify(result));
+  renameSync(partial, file);
   return result;
 }
 

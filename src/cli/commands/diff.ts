@@ -1,6 +1,4 @@
 import { basename } from 'node:path';
-import { diffReports } from '../../analyse/diff.js';
-import { buildView } from '../../render/view.js';
 import { formatDay, INVALID, parseDate, type Day } from '../../read/values.js';
 import { UsageError } from '../../errors.js';
 import type { CommandSpec } from './command.js';
@@ -33,7 +31,11 @@ export const diffCommand: CommandSpec = {
   ],
   groups: ['input', 'output', 'findings', 'diff', 'email'],
   async run([previousDir, dir], options, context) {
-    const { analyseExport, effectiveConfig, present, viewOptions } = await import('../run.js');
+    const [{ analyseExport, effectiveConfig, present, viewOptions }, { diffReports }, { buildView }] = await Promise.all([
+      import('../run.js'),
+      import('../../analyse/diff.js'),
+      import('../../render/view.js'),
+    ]);
     const config = await effectiveConfig(options, context);
     // A folder named by its date is that export's as-of date; --as-of and --previous-as-of win.
     const asOf = options.asOf ?? dateFromFolder(dir!) ?? context.today();

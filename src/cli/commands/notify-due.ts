@@ -5,7 +5,7 @@
  */
 import { routeDueTasks, type RosterEntry } from '../../analyse/digests.js';
 import type { DueTask } from '../../analyse/due.js';
-import { parseMailbox } from '../../render/email.js';
+import { parseMailbox } from '../../render/mailbox.js';
 import { plainText } from '../../render/text.js';
 import type { View } from '../../render/view.js';
 import type { OfficerRecord } from '../../read/records.js';

@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { CaseResult } from '../../analyse/report.js';
 import { DeliveryError, EXIT, OutputError, UsageError } from '../../errors.js';
 import { planDueDigests } from './notify-due.js';
-import { composeMessage, digestMail, parseMailbox, type DigestScope } from '../../render/email.js';
+import type { DigestScope } from '../../render/email.js';
+import { parseMailbox } from '../../render/mailbox.js';
 import { plainText } from '../../render/text.js';
 import { buildView, type View } from '../../render/view.js';
 import type { OfficerRecord } from '../../read/records.js';
@@ -462,6 +463,7 @@ export const notifyCommand: CommandSpec = {
     for (const line of unsent) context.err(`caseload: ${line}`);
     for (const line of plan.notes ?? []) say(`caseload: ${line}`);
     const settings = emailSettings(options);
+    const { composeMessage, digestMail } = await import('../../render/email.js');
     const messages = await Promise.all(
       digests.map(async (digest) => ({
         digest,
