@@ -154,6 +154,15 @@ export function summariseExport(exports: Exports, options: AnalyseOptions, keepC
   };
 
   const flags = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
+  // A result's flags array has room for more than it holds (150-odd bytes): the cases share one
+  // array per combination of flags instead, a few dozen arrays in all.
+  const flagSets = new Map<string, CaseFlag[]>();
+  const sharedFlags = (caseFlags: CaseFlag[]): CaseFlag[] => {
+    const key = caseFlags.join(' ');
+    let shared = flagSets.get(key);
+    if (shared === undefined) flagSets.set(key, (shared = caseFlags.slice()));
+    return shared;
+  };
   let overdue = 0;
   const analysed: CaseRecord[] = [];
   const slim: Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset' | 'flags'>[] = [];
@@ -163,7 +172,7 @@ export function summariseExport(exports: Exports, options: AnalyseOptions, keepC
     if (record.status === 'terminated') return;
     const result = analyseCase(record, context, position);
     analysed.push(record);
-    slim.push({ team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: result.flags });
+    slim.push({ team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: sharedFlags(result.flags) });
     for (const code of result.flags) flags[code]++;
     if (result.overdue) overdue++;
     if (result.lost) {
