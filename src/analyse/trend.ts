@@ -132,6 +132,9 @@ export function summariseWeek(report: Report, keepCases: boolean): WeekSummary {
   };
 }
 
+/** What summariseExport keeps of each case: the fields the officer tallies and the rollups read. */
+type SlimResult = Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset' | 'flags'>;
+
 /**
  * summariseWeek(analyse(exports, options), keepCases), without the Report: each case is analysed
  * by the report's own rules (analyseCase) and kept only as the few fields the officer tallies and
@@ -154,25 +157,33 @@ export function summariseExport(exports: Exports, options: AnalyseOptions, keepC
   };
 
   const flags = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
-  // A result's flags array has room for more than it holds (150-odd bytes): the cases share one
-  // array per combination of flags instead, a few dozen arrays in all.
-  const flagSets = new Map<string, CaseFlag[]>();
-  const sharedFlags = (caseFlags: CaseFlag[]): CaseFlag[] => {
-    const key = caseFlags.join(' ');
-    let shared = flagSets.get(key);
-    if (shared === undefined) flagSets.set(key, (shared = caseFlags.slice()));
+  // Each case's few fields, shared by every case with the same values: a few thousand objects
+  // rather than one a case (a result's flags array alone, built by push, takes 150-odd bytes).
+  // By team, then PDU (either may be null), then the rest as text.
+  const slimResults = new Map<string | null, Map<string | null, Map<string, SlimResult>>>();
+  const slimOf = (result: CaseResult): SlimResult => {
+    let byPdu = slimResults.get(result.team);
+    if (byPdu === undefined) slimResults.set(result.team, (byPdu = new Map()));
+    let byRest = byPdu.get(result.pdu);
+    if (byRest === undefined) byPdu.set(result.pdu, (byRest = new Map()));
+    const key = `${Number(result.lost)}${Number(result.overdue)}${Number(result.reset)}${result.flags.join(' ')}`;
+    let shared = byRest.get(key);
+    if (shared === undefined) {
+      shared = { team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: result.flags.slice() };
+      byRest.set(key, shared);
+    }
     return shared;
   };
   let overdue = 0;
   const analysed: CaseRecord[] = [];
-  const slim: Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset' | 'flags'>[] = [];
+  const slim: SlimResult[] = [];
   const lostCrns: string[] = [];
   const lostResults: CaseResult[] = [];
   exports.cases.forEach((record, position) => {
     if (record.status === 'terminated') return;
     const result = analyseCase(record, context, position);
     analysed.push(record);
-    slim.push({ team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: sharedFlags(result.flags) });
+    slim.push(slimOf(result));
     for (const code of result.flags) flags[code]++;
     if (result.overdue) overdue++;
     if (result.lost) {
