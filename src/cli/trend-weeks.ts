@@ -38,16 +38,6 @@ export type WeekReply =
 /** At most this many exports are analysed at once: each holds a whole export in memory. */
 const MAX_WORKERS = 4;
 
-/**
- * A trend worker's young generation, in MB (V8 gives a third of it to each semi-space). Reading
- * and analysing an export makes garbage fast, and left to itself V8 grows each thread's young
- * generation to 48 MB; at 6 MB, the 2 MB semi-spaces are swept more often, and a national export
- * peaks some 35 MB lower per thread, at no cost in time we could measure. Only the young
- * generation is capped: the old one, which holds the export, keeps V8's limit, so no export is
- * too large for a worker that would fit in one `report`.
- */
-const WORKER_YOUNG_GENERATION_MB = 6;
-
 async function isFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -117,7 +107,7 @@ export async function summariseWeeks(
   const running = new Set<Worker>();
   const analyseOne = async (at: number): Promise<void> => {
     const folder = folders[at]!;
-    const worker = new Worker(new URL('./trend-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(new URL('./trend-worker.js', import.meta.url));
     running.add(worker);
     try {
       replies[at] = await new Promise<WeekReply>((resolve, reject) => {
