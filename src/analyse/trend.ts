@@ -138,9 +138,10 @@ type SlimResult = Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset'
 /**
  * summariseWeek(analyse(exports, options), keepCases), without the Report: each case is analysed
  * by the report's own rules (analyseCase) and kept only as the few fields the officer tallies and
- * rollups read, and a lost case's crn (the whole result for the latest export). A national
- * export's report holds every case's 30-odd fields; `trend` analyses several exports at once,
- * so it keeps a tenth of that per case. test/analyse/trend.test.ts holds the two equal.
+ * rollups read (shared between cases with the same values), and a lost case's crn (its whole
+ * result for the latest export). A national export's report holds every case's 30-odd fields,
+ * some 100 MB; `trend` analyses two exports at once, and keeps a few MB of each besides the
+ * read records. test/analyse/trend.test.ts holds the two equal.
  */
 export function summariseExport(exports: Exports, options: AnalyseOptions, keepCases: boolean): WeekSummary {
   const { asOf, config } = options;
