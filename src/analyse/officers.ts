@@ -106,7 +106,8 @@ export interface OfficerContext {
 export function analyseOfficers(
   officers: readonly OfficerRecord[],
   records: readonly CaseRecord[],
-  results: readonly CaseResult[],
+  // Only these fields: `trend` tallies officers from slim per-case results (src/analyse/trend.ts).
+  results: readonly Pick<CaseResult, 'overdue' | 'lost' | 'reset' | 'flags'>[],
   context: OfficerContext,
 ): { officers: OfficerResult[]; peerGroups: PeerGroupResult[] } {
   const { asOf, config, skipped } = context;

@@ -24,9 +24,10 @@ const emptyGroup = (): Group => ({ inPost: 0, absent: 0, left: 0, cases: 0, lost
  * capacity), the cases by theirs (an officer's, or the case's own when its officer is unknown).
  * Cases still pointing at leavers count in their old team; capacity counts only officers in post,
  * so a team covering vacancies shows it. Cases and officers with no team make the null row
- * ("no team"), so every case is in exactly one row.
+ * ("no team"), so every case is in exactly one row. Only the fields named are read: `trend`
+ * rolls up slim per-case results (src/analyse/trend.ts).
  */
-export function rollUp(officers: readonly OfficerResult[], cases: readonly CaseResult[], key: 'team' | 'pdu'): GroupResult[] {
+export function rollUp(officers: readonly OfficerResult[], cases: readonly Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue'>[], key: 'team' | 'pdu'): GroupResult[] {
   const groups = new Map<string | null, Group>();
   const groupOf = (name: string | null): Group => {
     let group = groups.get(name);

@@ -5,8 +5,14 @@
  */
 import { compareText } from './compare.js';
 import { z } from 'zod';
-import { RISKS } from '../read/values.js';
-import { CASE_FLAGS, day, type CaseFlag, type GroupResult, type Report } from './report.js';
+import type { CaseRecord, Exports } from '../read/records.js';
+import { formatDay, RISKS } from '../read/values.js';
+import type { AnalyseOptions } from './analyze.js';
+import { analyseCase, rankCases, type CaseContext } from './cases.js';
+import { skippedChecks } from './checks.js';
+import { analyseOfficers, compareOfficers } from './officers.js';
+import { CASE_FLAGS, day, type CaseFlag, type CaseResult, type GroupResult, type Report } from './report.js';
+import { rollUp } from './rollups.js';
 
 const figure = (what: string) => z.number().int().min(0).nullable().describe(`${what}; null when the team or PDU is not in that week's export`);
 
@@ -95,6 +101,19 @@ export interface TrendReport {
   persistent: PersistentCase[];
 }
 
+function lostCaseOf(result: CaseResult): LostCase {
+  return {
+    crn: result.crn,
+    name: result.name,
+    officer_id: result.officer_id,
+    team: result.team,
+    pdu: result.pdu,
+    risk: result.risk,
+    flags: result.flags,
+    priority: result.priority,
+  };
+}
+
 /** The summary of one analysed export; `keepCases` for the latest, whose lost cases are listed. */
 export function summariseWeek(report: Report, keepCases: boolean): WeekSummary {
   const lost = report.cases.filter((result) => result.lost);
@@ -109,18 +128,88 @@ export function summariseWeek(report: Report, keepCases: boolean): WeekSummary {
     teams: report.teams,
     pdus: report.pdus,
     lost_crns: lost.map((result) => result.crn).sort(compareText),
-    lost_cases: keepCases
-      ? lost.map((result) => ({
-          crn: result.crn,
-          name: result.name,
-          officer_id: result.officer_id,
-          team: result.team,
-          pdu: result.pdu,
-          risk: result.risk,
-          flags: result.flags,
-          priority: result.priority,
-        }))
-      : null,
+    lost_cases: keepCases ? lost.map(lostCaseOf) : null,
+  };
+}
+
+/** What summariseExport keeps of each case: the fields the officer tallies and the rollups read. */
+type SlimResult = Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset' | 'flags'>;
+
+/**
+ * summariseWeek(analyse(exports, options), keepCases), without the Report: each case is analysed
+ * by the report's own rules (analyseCase) and kept only as the few fields the officer tallies and
+ * rollups read (shared between cases with the same values), and a lost case's crn (its whole
+ * result for the latest export). A national export's report holds every case's 30-odd fields,
+ * some 100 MB; `trend` analyses two exports at once, and keeps a few MB of each besides the
+ * read records. test/analyse/trend.test.ts holds the two equal.
+ */
+export function summariseExport(exports: Exports, options: AnalyseOptions, keepCases: boolean): WeekSummary {
+  const { asOf, config } = options;
+  // The context analyse() builds for every case.
+  const skipped = new Set<string>(skippedChecks(exports).map((entry) => entry.check));
+  const unallocatedPattern = config.unallocated_pattern === null ? null : new RegExp(config.unallocated_pattern);
+  const context: CaseContext = {
+    asOf,
+    config,
+    officers: new Map(exports.officers.map((officer) => [officer.officerId, officer])),
+    contacts: exports.contacts,
+    skipped,
+    unallocatedPattern,
+  };
+
+  const flags = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
+  // Each case's few fields, shared by every case with the same values: a few thousand objects
+  // rather than one a case (a result's flags array alone, built by push, takes 150-odd bytes).
+  // By team, then PDU (either may be null), then the rest as text.
+  const slimResults = new Map<string | null, Map<string | null, Map<string, SlimResult>>>();
+  const slimOf = (result: CaseResult): SlimResult => {
+    let byPdu = slimResults.get(result.team);
+    if (byPdu === undefined) slimResults.set(result.team, (byPdu = new Map()));
+    let byRest = byPdu.get(result.pdu);
+    if (byRest === undefined) byPdu.set(result.pdu, (byRest = new Map()));
+    const key = `${Number(result.lost)}${Number(result.overdue)}${Number(result.reset)}${result.flags.join(' ')}`;
+    let shared = byRest.get(key);
+    if (shared === undefined) {
+      shared = { team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: result.flags.slice() };
+      byRest.set(key, shared);
+    }
+    return shared;
+  };
+  let overdue = 0;
+  const analysed: CaseRecord[] = [];
+  const slim: SlimResult[] = [];
+  const lostCrns: string[] = [];
+  const lostResults: CaseResult[] = [];
+  exports.cases.forEach((record, position) => {
+    if (record.status === 'terminated') return;
+    const result = analyseCase(record, context, position);
+    analysed.push(record);
+    slim.push(slimOf(result));
+    for (const code of result.flags) flags[code]++;
+    if (result.overdue) overdue++;
+    if (result.lost) {
+      lostCrns.push(result.crn);
+      if (keepCases) lostResults.push(result);
+    }
+  });
+  const { officers } = analyseOfficers(exports.officers, analysed, slim, { asOf, config, skipped, unallocatedPattern });
+  // In analyse()'s order: the rollups add officers' points up in it.
+  officers.sort(compareOfficers(options.sort ?? 'capacity'));
+  // Lost cases rank before every other case (SPEC 2.1), so their ranks among themselves are their priorities.
+  rankCases(lostResults);
+
+  return {
+    as_of: formatDay(asOf),
+    cases: slim.length,
+    lost: lostCrns.length,
+    overdue,
+    flags,
+    over_capacity: officers.filter((officer) => officer.flags.includes('over_capacity')).length,
+    issues: exports.issues.length,
+    teams: rollUp(officers, slim, 'team'),
+    pdus: rollUp(officers, slim, 'pdu'),
+    lost_crns: lostCrns.sort(compareText),
+    lost_cases: keepCases ? lostResults.map(lostCaseOf) : null,
   };
 }
 

@@ -120,11 +120,7 @@ export async function analyseExport(
   context: Pick<RunContext, 'timing' | 'progress'> = {},
 ): Promise<{ exports: Exports; report: Report }> {
   const { timing } = context;
-  const exports = await readExports(inputs, readOptions(options, asOf, config, context));
-  if (options.strict && exports.issues.length > 0) {
-    const more = exports.issues.length - 1;
-    throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);
-  }
+  const exports = await readExport(inputs, options, asOf, config, context);
   timing?.('read');
   const report = analyse(exports, { asOf, config, ...(options.sort ? { sort: options.sort } : {}) });
   timing?.('analyse');
@@ -218,4 +214,20 @@ export async function runAnalysis(kind: ViewKind, given: string | undefined, opt
   const exitCode = await present(view, report.issues, options, context);
   context.timing?.('render');
   return exitCode;
+}
+
+/** Reads one export, as of `asOf`; --strict turns any data issue into an input error. */
+export async function readExport(
+  inputs: ExportInputs,
+  options: RunOptions,
+  asOf: Day,
+  config: Config,
+  context: Pick<RunContext, 'progress'> = {},
+): Promise<Exports> {
+  const exports = await readExports(inputs, readOptions(options, asOf, config, context));
+  if (options.strict && exports.issues.length > 0) {
+    const more = exports.issues.length - 1;
+    throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);
+  }
+  return exports;
 }

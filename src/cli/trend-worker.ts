@@ -2,11 +2,12 @@
  * Worker thread entry for `caseload trend` (see trend-weeks.ts): analyses one export folder at a
  * time, as the main thread asks, and hands back only its week summary, so the whole export
  * (every case, every contact) is never copied out of the thread and can be collected at once.
+ * It builds no Report: summariseExport keeps of each case only what the summary needs.
  */
 import { parentPort } from 'node:worker_threads';
-import { summariseWeek } from '../analyse/trend.js';
+import { summariseExport } from '../analyse/trend.js';
 import { CaseloadError } from '../errors.js';
-import { analyseExport } from './run.js';
+import { readExport } from './run.js';
 import type { WeekReply, WeekTask } from './trend-weeks.js';
 
 parentPort!.on('message', (task: WeekTask) => {
@@ -15,8 +16,10 @@ parentPort!.on('message', (task: WeekTask) => {
 
 async function analyseWeek(task: WeekTask): Promise<WeekReply> {
   try {
-    const { report } = await analyseExport({ dir: task.dir }, task.options, task.asOf, task.config);
-    return { dir: task.dir, summary: summariseWeek(report, task.keepCases) };
+    const { dir, options, asOf, config } = task;
+    // The read records are only referenced from this call: they go once the summary is made.
+    const summary = summariseExport(await readExport({ dir }, options, asOf, config), { asOf, config, ...(options.sort ? { sort: options.sort } : {}) }, task.keepCases);
+    return { dir, summary };
   } catch (error) {
     const known = error instanceof CaseloadError;
     return {

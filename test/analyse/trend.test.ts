@@ -1,8 +1,16 @@
 /** SPEC 3.2 trend: week-to-week counts, team series and lost streaks, from hand-made week summaries. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse/analyze.js';
+import type { OfficerSort } from '../../src/analyse/officers.js';
 import { CASE_FLAGS, type CaseFlag, type GroupResult } from '../../src/analyse/report.js';
-import { buildTrend, summariseWeek, type WeekSummary } from '../../src/analyse/trend.js';
-import { caseRecord, exportsOf, officer, run } from './builders.js';
+import { buildTrend, summariseExport, summariseWeek, type WeekSummary } from '../../src/analyse/trend.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
+import { readExports } from '../../src/read/exports.js';
+import type { Exports } from '../../src/read/records.js';
+import { parseDate, type Day } from '../../src/read/values.js';
+import { FIXTURES } from '../helpers/cli.js';
+import { AS_OF, caseRecord, configWith, daysAgo, exportsOf, officer, run } from './builders.js';
 
 const noFlags = (): Record<CaseFlag, number> => Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
 
@@ -110,5 +118,94 @@ describe('summariseWeek', () => {
       ['A', ['unknown_officer']],
       ['B', ['unallocated']],
     ]);
+  });
+});
+
+describe('summariseExport: the week summary without the whole report', () => {
+  /** Both ways, as JSON text: the same keys in the same order, so the output cannot differ by a byte. */
+  function expectSameSummary(exports: Exports, options: { asOf?: Day; config?: Config; sort?: OfficerSort } = {}): WeekSummary {
+    const analyseOptions = { asOf: options.asOf ?? AS_OF, config: options.config ?? DEFAULT_CONFIG, ...(options.sort ? { sort: options.sort } : {}) };
+    const report = analyse(exports, analyseOptions);
+    for (const keepCases of [false, true]) {
+      expect(JSON.stringify(summariseExport(exports, analyseOptions, keepCases))).toBe(JSON.stringify(summariseWeek(report, keepCases)));
+    }
+    return summariseExport(exports, analyseOptions, true);
+  }
+
+  it('equals summariseWeek of the report: priorities, flags, officers over capacity, teams and PDUs', () => {
+    const exports = exportsOf({
+      officers: [
+        // On 9 hours: capacity 2176 × 9 / 37 = 529.3 points; its cases score 206 (A3) + 115 (B2)
+        // + 79 + 146 (by risk) + 0 (in reset) + 79 × 0.35 (custody) = 573.65: over capacity.
+        officer({ officerId: 'O1', team: 'T1', pdu: 'P', contractedHours: 9 }),
+        officer({ officerId: 'O2', team: 'T2', pdu: 'P', status: 'left' }),
+        officer({ officerId: 'O3', team: 'T2', pdu: 'P', status: 'sick', statusSince: daysAgo(60) }),
+      ],
+      cases: [
+        caseRecord({ crn: 'OK1', tier: 'A3' }),
+        caseRecord({ crn: 'OK2', tier: 'B2', lastAssessment: null }),
+        // Lost, in an order their priorities must follow: risk first, then days overdue.
+        caseRecord({ crn: 'L-LOW', officerId: null, risk: 'low', lastContact: daysAgo(200) }),
+        caseRecord({ crn: 'L-VH', officerId: 'O2', risk: 'very_high', lastContact: daysAgo(20) }),
+        caseRecord({ crn: 'L-VH2', officerId: 'O3', risk: 'very_high', lastContact: daysAgo(90) }),
+        caseRecord({ crn: 'L-GONE', officerId: 'NOBODY', risk: null, team: 'T9', pdu: 'P9' }),
+        caseRecord({ crn: 'L-NEVER', lastContact: null, startDate: daysAgo(400) }),
+        caseRecord({ crn: 'OVERDUE', risk: 'high', lastContact: daysAgo(30) }),
+        caseRecord({ crn: 'RESET', tier: 'C1S', lastContact: daysAgo(300) }),
+        caseRecord({ crn: 'CUSTODY', status: 'custody', lastContact: null }),
+        caseRecord({ crn: 'ENDED', status: 'terminated', officerId: null }),
+      ],
+    });
+    const summary = expectSameSummary(exports);
+    // The hand-worked figures the two agree on: a terminated case is not analysed.
+    expect(summary.cases).toBe(10);
+    expect(summary.lost_cases!.map((lost) => [lost.crn, lost.priority])).toEqual([
+      ['L-VH2', 1],
+      ['L-VH', 2],
+      ['L-GONE', 3],
+      ['L-NEVER', 4],
+      ['L-LOW', 5],
+    ]);
+    expect(summary.over_capacity).toBe(1);
+    // A case with no known officer counts in its own team's row (L-GONE), or the no-team row (L-LOW).
+    expect(summary.teams.map((team) => [team.name, team.cases, team.lost])).toEqual([
+      ['T1', 6, 1],
+      ['T2', 2, 2],
+      ['T9', 1, 1],
+      [null, 1, 1],
+    ]);
+  });
+
+  it('equals it with checks skipped, an unallocated pattern, and another officer sort', () => {
+    const exports = exportsOf({
+      officers: [officer({ officerId: 'O1', team: 'T1' }), officer({ officerId: 'VACANT1', team: 'T1' })],
+      cases: [
+        caseRecord({ crn: 'A', officerId: 'VACANT1' }),
+        caseRecord({ crn: 'B', lastAssessment: null, endDate: daysAgo(3) }),
+        caseRecord({ crn: 'C', lastContact: null }),
+      ],
+      contacts: null,
+      without: { offenders: ['last_contact', 'last_assessment'] },
+    });
+    const config = configWith((changed) => {
+      changed.unallocated_pattern = '^VACANT';
+    });
+    const summary = expectSameSummary(exports, { config, sort: 'caseload' });
+    expect(summary.lost_crns).toEqual(['A']);
+    expect(summary.flags.overdue).toBe(0); // no contact data: the contact checks are skipped
+  });
+
+  it.each([
+    ['trend/2026-10-26', '2026-10-26'],
+    ['trend/2026-11-16', '2026-11-16'],
+    ['weekly/2026-11-09', '2026-11-09'],
+    ['weekly/2026-11-16', '2026-11-16'],
+    ['north-london', '2026-11-16'],
+    ['shapes/dirty', '2026-11-16'],
+  ])('equals it on fixtures/%s', async (folder, asOfText) => {
+    const asOf = parseDate(asOfText) as Day;
+    const exports = await readExports({ dir: join(FIXTURES, folder) }, { asOf, config: DEFAULT_CONFIG });
+    const summary = expectSameSummary(exports, { asOf });
+    expect(summary.cases).toBeGreaterThan(0);
   });
 });

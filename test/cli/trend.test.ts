@@ -3,7 +3,7 @@
  * every format, the folders it accepts, the streaks of the fixture's stories, and agreement
  * with `caseload diff` on the week-to-week change.
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, runOnce, tempDir, transcript } from '../helpers/cli.js';
@@ -153,6 +153,19 @@ describe('caseload trend: which folders', () => {
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toMatch(/^caseload: .*2026-11-16.*offenders\.csv/);
     expect(result.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('--strict: a data issue in any export is an input error naming its file and line', () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    cpSync(join(FIXTURES, 'trend'), dir, { recursive: true });
+    const offenders = join(dir, '2026-11-09', 'offenders.csv');
+    appendFileSync(offenders, 'T9999,N01,mediumish,Sam Synthetic,D1,community_order,2026-04-16,2027-12-27,2026-10-29,2025-04-01,active\n');
+    expect(runCli(['trend', dir, '--json']).exitCode).toBe(0);
+    const strict = runCli(['trend', dir, '--json', '--strict']);
+    expect(strict.exitCode).toBe(3);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toBe(`caseload: ${offenders}:135: risk: unknown value "mediumish"; --strict\n`);
   });
 
   it('--redact leaves names out; --limit caps the persistent cases', () => {
