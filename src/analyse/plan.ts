@@ -130,7 +130,9 @@ export interface PlanInput {
 
 /** The case's reason to move, by precedence; null when it stays where it is. */
 export function planReason(flags: readonly string[]): PlanReason | null {
-  return PLAN_REASONS.find((reason) => flags.includes(reason)) ?? null;
+  // Plain loops: this runs for every case of a national export.
+  for (const reason of PLAN_REASONS) for (const flag of flags) if (flag === reason) return reason;
+  return null;
 }
 
 /**
@@ -274,8 +276,12 @@ export function planReallocation(input: PlanInput, options: PlanOptions): Plan {
   const scope = config.plan.scope;
   const officerRecords = new Map(input.officers.map((officer) => [officer.officerId, officer]));
   // Only the cases to move need their records: a national export has a quarter of a million crns to hash.
-  const wanted = new Set<string>();
-  for (const result of input.caseResults) if (planReason(result.flags) !== null) wanted.add(result.crn);
+  const candidates: { result: CaseResult; reason: PlanReason }[] = [];
+  for (const result of input.caseResults) {
+    const reason = planReason(result.flags);
+    if (reason !== null) candidates.push({ result, reason });
+  }
+  const wanted = new Set(candidates.map(({ result }) => result.crn));
   const records = new Map<string, CaseRecord>();
   for (const record of input.cases) if (record.status !== 'terminated' && wanted.has(record.crn)) records.set(record.crn, record);
 
@@ -303,9 +309,7 @@ export function planReallocation(input: PlanInput, options: PlanOptions): Plan {
   const wantedTeams = new Set((options.teams ?? []).map(fold));
   const wantedPdus = new Set((options.pdus ?? []).map(fold));
   const toMove: ToMove[] = [];
-  for (const result of input.caseResults) {
-    const reason = planReason(result.flags);
-    if (reason === null) continue;
+  for (const { result, reason } of candidates) {
     const record = records.get(result.crn);
     if (record === undefined) continue;
     const officer = reason === 'officer_left' || reason === 'officer_absent' ? officerRecords.get(record.officerId!) : undefined;
@@ -337,11 +341,10 @@ export function planReallocation(input: PlanInput, options: PlanOptions): Plan {
         eligible ||= inPdu?.eligible ?? false;
       }
     }
-    const from = { crn: result.crn, name: result.name, risk: result.risk };
     if (chosen === null) {
       const why: UnplacedWhy = homeTeam === null ? 'no_team' : eligible ? 'no_capacity' : 'no_eligible_officer';
       byWhy[why]++;
-      unplaced.push({ ...from, points, reason: item.reason, from_officer: item.record.officerId, home_team: homeTeam, why });
+      unplaced.push({ crn: result.crn, name: result.name, risk: result.risk, points, reason: item.reason, from_officer: item.record.officerId, home_team: homeTeam, why });
       continue;
     }
     const capacityBefore = pct(chosen.points, chosen.capacity);
@@ -349,7 +352,9 @@ export function planReallocation(input: PlanInput, options: PlanOptions): Plan {
     chosen.received++;
     chosen.pointsReceived += points;
     moves.push({
-      ...from,
+      crn: result.crn,
+      name: result.name,
+      risk: result.risk,
       tier: result.tier,
       points,
       reason: item.reason,
