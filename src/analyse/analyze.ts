@@ -18,19 +18,25 @@ export interface AnalyseOptions {
   readonly sort?: OfficerSort;
 }
 
-export function analyse(exports: Exports, options: AnalyseOptions): Report {
+/** What every case is analysed against: the as-of date, the config, the roster, the contacts and the checks that cannot run. */
+export function caseContext(exports: Exports, options: AnalyseOptions): CaseContext & { readonly checksSkipped: ReturnType<typeof skippedChecks> } {
   const { asOf, config } = options;
   const checksSkipped = skippedChecks(exports);
-  const skipped = new Set<string>(checksSkipped.map((entry) => entry.check));
-  const unallocatedPattern = config.unallocated_pattern === null ? null : new RegExp(config.unallocated_pattern);
-  const context: CaseContext = {
+  return {
     asOf,
     config,
     officers: new Map(exports.officers.map((officer) => [officer.officerId, officer])),
     contacts: exports.contacts,
-    skipped,
-    unallocatedPattern,
+    skipped: new Set<string>(checksSkipped.map((entry) => entry.check)),
+    unallocatedPattern: config.unallocated_pattern === null ? null : new RegExp(config.unallocated_pattern),
+    checksSkipped,
   };
+}
+
+export function analyse(exports: Exports, options: AnalyseOptions): Report {
+  const { asOf, config } = options;
+  const context = caseContext(exports, options);
+  const { checksSkipped, skipped, unallocatedPattern } = context;
 
   const analysed: CaseRecord[] = [];
   const results: CaseResult[] = [];

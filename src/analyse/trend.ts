@@ -7,9 +7,8 @@ import { compareText } from './compare.js';
 import { z } from 'zod';
 import type { CaseRecord, Exports } from '../read/records.js';
 import { formatDay, RISKS } from '../read/values.js';
-import type { AnalyseOptions } from './analyze.js';
-import { analyseCase, rankCases, type CaseContext } from './cases.js';
-import { skippedChecks } from './checks.js';
+import { caseContext, type AnalyseOptions } from './analyze.js';
+import { analyseCase, rankCases } from './cases.js';
 import { analyseOfficers, compareOfficers } from './officers.js';
 import { CASE_FLAGS, day, type CaseFlag, type CaseResult, type GroupResult, type Report } from './report.js';
 import { rollUp } from './rollups.js';
@@ -145,17 +144,8 @@ type SlimResult = Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset'
  */
 export function summariseExport(exports: Exports, options: AnalyseOptions, keepCases: boolean): WeekSummary {
   const { asOf, config } = options;
-  // The context analyse() builds for every case.
-  const skipped = new Set<string>(skippedChecks(exports).map((entry) => entry.check));
-  const unallocatedPattern = config.unallocated_pattern === null ? null : new RegExp(config.unallocated_pattern);
-  const context: CaseContext = {
-    asOf,
-    config,
-    officers: new Map(exports.officers.map((officer) => [officer.officerId, officer])),
-    contacts: exports.contacts,
-    skipped,
-    unallocatedPattern,
-  };
+  const context = caseContext(exports, options);
+  const { skipped, unallocatedPattern } = context;
 
   const flags = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
   // Each case's few fields, shared by every case with the same values: a few thousand objects
