@@ -2,9 +2,7 @@
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
 import { IssueLog, readTableCells, unreadColumns, type ReadSettings, type RowCells } from './table.js';
-import { formatDay, INVALID, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
-
-const invalidStatus = (): typeof INVALID => INVALID;
+import { formatDay, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptionalBoolean, parseRisk, parseTier, type Day } from './values.js';
 
 /**
  * The cases in file order, by crn: a crn listed again keeps its first place and takes the later
@@ -56,12 +54,8 @@ export async function readOffenders(
       log.add(line, 'crn', 'missing_key', 'crn: empty; the row cannot be placed');
       return;
     }
-    const statusText = cells.text('status');
-    let status = parseCaseStatus(statusText);
-    if (status === INVALID) {
-      cells.parse('status', invalidStatus, 'unknown case status (read as active)');
-      status = 'active';
-    }
+    // An unknown status is an issue and the case is read as active (parseCaseStatus never gives null).
+    const status = cells.parse('status', parseCaseStatus, 'unknown case status (read as active)') ?? 'active';
     let lastContact = cells.date('last_contact');
     if (lastContact !== null && lastContact > settings.asOf) {
       log.add(line, 'last_contact', 'future_date', `last_contact: ${formatDay(lastContact)} is after the as-of date; not counted`);
