@@ -7,6 +7,8 @@
  * the main thread joins in when it has read offenders.csv, and checks that the worker's order
  * matches its own. The folds merge (latest contact: max; failures to attend: sum) and the
  * segments' issues are renumbered in file order, so the result is the same as one stream's.
+ * Each segment is split by the same PlainLines and its plain rows read by the same
+ * PlainContacts as the one-stream reader uses (plain.ts, plain-contacts.ts).
  *
  * Only safe where no quoted field can hide a line break: a quote anywhere (or bytes that are
  * not UTF-8, or a line too long) and the file is read as one stream instead, which reports what
@@ -16,8 +18,8 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
 import { isUtf8 } from 'node:buffer';
+import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
 import type { ByteKeys } from './byte-keys.js';
 import { crnKeys, PlainContacts } from './plain-contacts.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
