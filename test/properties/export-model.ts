@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { COLUMNS, normaliseHeader, type FileKind } from '../../src/read/columns.js';
+import { mulberry32 } from '../../scripts/random.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -347,17 +348,6 @@ export const CANONICAL_STYLE: FileStyle = {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** mulberry32: a small seeded generator for the writer's small choices. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Random = () => number;
 const choose = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
@@ -468,7 +458,8 @@ export interface WrittenFile {
 
 /** Writes one file of the model in the given style (`canonical`: no small choices either). */
 export function writeFile(kind: FileKind, file: FileModel, style: FileStyle, options: { canonical: boolean; dateOrder: 'dmy' | 'mdy' }): WrittenFile {
-  const rand = random(style.seed);
+  // The writer's small choices, from the generators' own seeded stream.
+  const rand = mulberry32(style.seed);
   const { delimiter, eol } = style;
   const extras = extraHeaders(kind).slice(0, style.extraColumns);
   // Column order: the SPEC's for the canonical form, shuffled otherwise; unknown columns anywhere.
