@@ -6,6 +6,15 @@ import { ROOT, runCli, runOnce, tempDir, transcript } from '../helpers/cli.js';
 
 const PREVIOUS = 'fixtures/weekly/2026-11-09';
 const CURRENT = 'fixtures/weekly/2026-11-16';
+/** The weekly fixture's cases as diff lists them, each with its change: the changed ones, then the one still lost. */
+const CHANGES_IN_ORDER = [
+  ['C2', 'changed'],
+  ['C5', 'appeared'],
+  ['C4', 'changed'],
+  ['C1', 'changed'],
+  ['C6', 'disappeared'],
+  ['C3', 'unchanged'],
+];
 
 describe('caseload diff', () => {
   it('prints what changed since last week (golden)', async () => {
@@ -41,14 +50,7 @@ describe('caseload diff', () => {
   it('streams one change per line as NDJSON', () => {
     const lines = runCli(['diff', PREVIOUS, CURRENT, '--as-of', '2026-11-16', '--format', 'ndjson']).stdout.trim().split('\n');
     // The changed cases, then the one still lost, which says it is unchanged.
-    expect(lines.map((line) => [JSON.parse(line).crn, JSON.parse(line).change])).toEqual([
-      ['C2', 'changed'],
-      ['C5', 'appeared'],
-      ['C4', 'changed'],
-      ['C1', 'changed'],
-      ['C6', 'disappeared'],
-      ['C3', 'unchanged'],
-    ]);
+    expect(lines.map((line) => [JSON.parse(line).crn, JSON.parse(line).change])).toEqual(CHANGES_IN_ORDER);
   });
 
   it('--redact leaves the names out', () => {
@@ -115,14 +117,7 @@ describe('caseload diff: only what changed counts as changed (issue 9)', () => {
 
   it('CSV lists the changed cases, then the still lost, each with its change', () => {
     const rows = runOnce([...args, '--format', 'csv']).stdout.trim().split('\n').slice(1).map((line) => line.split(','));
-    expect(rows.map((row) => [row[1], row[3]])).toEqual([
-      ['C2', 'changed'],
-      ['C5', 'appeared'],
-      ['C4', 'changed'],
-      ['C1', 'changed'],
-      ['C6', 'disappeared'],
-      ['C3', 'unchanged'],
-    ]);
+    expect(rows.map((row) => [row[1], row[3]])).toEqual(CHANGES_IN_ORDER);
   });
 });
 

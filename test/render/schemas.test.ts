@@ -37,6 +37,22 @@ function validatorFor(command: SchemaCommand, format: SchemaFormat): ReturnType<
   return validate;
 }
 
+/** Writes a model as the canonical export, reads and analyses it, and hands the results on; the folder goes after. */
+async function withAnalysed(
+  model: Parameters<typeof writeCanonical>[0],
+  use: (analysed: { exports: Exports; report: Report; config: Config }) => Promise<void>,
+): Promise<void> {
+  const written = writeCanonical(model);
+  const folder = writeFolder(written);
+  try {
+    const config = configFor(written);
+    const { exports } = await analyseFolder(folder.dir, written, model.asOf);
+    await use({ exports, report: analyse(exports, { asOf: model.asOf, config }), config });
+  } finally {
+    folder.cleanup();
+  }
+}
+
 /** Validates one command's output text: the whole document (json) or each line (ndjson). */
 function expectValid(command: SchemaCommand, format: SchemaFormat, output: string): void {
   const validate = validatorFor(command, format);
@@ -133,33 +149,21 @@ async function outputsOf(exports: Exports, report: Report, asOf: Day, config: Co
 describe('random exports: every view in json and ndjson validates', () => {
   it('holds for every generated export', async () => {
     await fc.assert(
-      fc.asyncProperty(exportModel, async (model) => {
-        const written = writeCanonical(model);
-        const folder = writeFolder(written);
-        try {
-          const config = configFor(written);
-          const { exports } = await analyseFolder(folder.dir, written, model.asOf);
-          const report = analyse(exports, { asOf: model.asOf, config });
+      fc.asyncProperty(exportModel, (model) =>
+        withAnalysed(model, async ({ exports, report, config }) => {
           for (const [command, format, text] of await outputsOf(exports, report, model.asOf as Day, config)) {
             if (format === 'ndjson' && text === '') continue; // no rows: no line to validate
             expectValid(command, format, text);
           }
-        } finally {
-          folder.cleanup();
-        }
-      }),
+        }),
+      ),
       fcOptions(40),
     );
   });
 
   it('is strict: an unknown field, a missing one and a retyped one are each refused', async () => {
     const model = fc.sample(exportModel, { numRuns: 1, seed: 17 })[0]!;
-    const written = writeCanonical(model);
-    const folder = writeFolder(written);
-    try {
-      const config = configFor(written);
-      const { exports } = await analyseFolder(folder.dir, written, model.asOf);
-      const report = analyse(exports, { asOf: model.asOf, config });
+    await withAnalysed(model, async ({ exports, report, config }) => {
       const validate = validatorFor('cases', 'ndjson');
       const line = JSON.parse(JSON.stringify(report.cases[0])) as Record<string, unknown>;
       expect(validate(line)).toBe(true);
@@ -170,8 +174,6 @@ describe('random exports: every view in json and ndjson validates', () => {
       const document = JSON.parse((await outputsOf(exports, report, model.asOf as Day, config)).find(([command, format]) => command === 'report' && format === 'json')![2]) as Record<string, unknown>;
       expect(validatorFor('report', 'json')(document)).toBe(true);
       expect(validatorFor('report', 'json')({ ...document, summary: { ...(document.summary as object), surprise: 0 } })).toBe(false);
-    } finally {
-      folder.cleanup();
-    }
+    });
   });
 });
