@@ -125,23 +125,6 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
   const take = counter.take;
 
   let plain: PlainLines | null = null;
-  /** The plain path's unfinished last line, waiting for the rest of it: the pieces that hold it. */
-  let carry: Buffer[] = [];
-  let carried = 0;
-  const takePlain = (bytes: Buffer): void => {
-    const taken = plain!.take(bytes, 0, bytes.length, false);
-    carry = taken === bytes.length ? [] : [bytes.subarray(taken)];
-    carried = bytes.length - taken;
-  };
-  const withCarry = (chunk: Buffer): Buffer => (carry.length === 0 ? chunk : Buffer.concat([...carry, chunk]));
-  /** A piece with no line end only lengthens the unfinished line: kept, not scanned again and again. */
-  const feedPlain = (chunk: Buffer): void => {
-    if (chunk.indexOf(10) === -1 && chunk.indexOf(13) === -1) {
-      carry.push(chunk);
-      carried += chunk.length;
-      if (carried > MAX_LINE_CHARS) throw new LineTooLong();
-    } else takePlain(withCarry(chunk));
-  };
   let api: ParserApi | null = null;
   // csv-parse counts a CRLF inside quotes as two lines, so it only tells us when a record
   // spans more than one line; the exact count is kept here.
@@ -192,7 +175,7 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
     if (bytes.includes(QUOTE)) startParser(bytes);
     else {
       plain = new PlainLines(delimiter, counter);
-      takePlain(bytes);
+      plain.write(bytes);
     }
   };
 
@@ -205,10 +188,10 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
       else if (plain !== null) {
         if (chunk.includes(QUOTE)) {
           // Hand over at a record boundary: the unfinished line and all that follows.
-          const rest = withCarry(chunk);
+          const rest = (plain as PlainLines).takeCarry(chunk);
           plain = null;
           startParser(rest);
-        } else feedPlain(chunk);
+        } else (plain as PlainLines).write(chunk);
       } else {
         head.push(chunk);
         headBytes += chunk.length;
@@ -217,9 +200,7 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
       }
     }
     if (api === null && plain === null) start(Buffer.concat(head));
-    if (plain !== null) {
-      if (carry.length > 0) (plain as PlainLines).take(withCarry(Buffer.alloc(0)), 0, carried, true);
-    }
+    if (plain !== null) (plain as PlainLines).end();
     else feed(undefined, true);
   } catch (error) {
     if (error instanceof LineTooLong) throw lineTooLongFailure(source, counter.nextLine);

@@ -18,15 +18,14 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { isUtf8 } from 'node:buffer';
 import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
 import type { ByteKeys } from './byte-keys.js';
 import { crnKeys, PlainContacts } from './plain-contacts.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
 import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
-import { firstLineEnd, lineEndLength, MAX_LINE_CHARS, PlainLines } from './plain.js';
+import { firstLineEnd, lineEndLength, LineTooLong, PlainLines } from './plain.js';
 import type { Issue } from './records.js';
-import { checkUnchanged, detectBom, isWorkbook, type Source } from './source.js';
+import { checkUnchanged, detectBom, isWorkbook, NotUtf8Error, Utf8Checker, type Source } from './source.js';
 import type { ReadProgress } from './progress.js';
 
 /** Below this size a file reads faster in one stream than workers start. */
@@ -139,35 +138,31 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: Byt
   const plainRows = new PlainContacts(header, width, plan.settings, fold, crns);
   const counter = new RecordCounter({ header: () => {}, record, plainRows }, { headerSeen: true });
   const lines = new PlainLines(plan.delimiter, counter);
+  const checker = new Utf8Checker();
   const { fd, size } = plan;
   let complete = true;
-  const start = lineStartFrom(fd, plan.bounds[part]!, size);
-  const end = lineStartFrom(fd, plan.bounds[part + 1]!, size);
-  // The unfinished last line of each read moves to the front of the buffer, and the next read
-  // lands behind it; a line longer than the buffer doubles it.
-  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  let kept = 0;
-  for (let position = start; position < end; ) {
-    if (kept === buffer.length) {
-      if (kept > MAX_LINE_CHARS) throw new Unsplittable(); // the one-stream reader names the line
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(larger, 0, 0, kept);
-      buffer = larger;
+  try {
+    const start = lineStartFrom(fd, plan.bounds[part]!, size);
+    const end = lineStartFrom(fd, plan.bounds[part + 1]!, size);
+    for (let position = start; position < end; ) {
+      // A buffer a read: the splitter keeps the piece that holds an unfinished line.
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
+      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) {
+        complete = false;
+        break;
+      }
+      position += read;
+      onRead?.(read);
+      const bytes = chunk.subarray(0, read);
+      if (bytes.includes(QUOTE)) throw new Unsplittable();
+      lines.write(checker.write(bytes));
     }
-    const read = readSync(fd, buffer, kept, Math.min(buffer.length - kept, end - position), position);
-    if (read === 0) {
-      complete = false;
-      break;
-    }
-    position += read;
-    onRead?.(read);
-    const filled = kept + read;
-    if (buffer.subarray(kept, filled).includes(QUOTE)) throw new Unsplittable();
-    const taken = lines.take(buffer, 0, filled, position >= end);
-    // Whole lines end at an ASCII byte, so no character is cut: the check sees each one whole.
-    if (!isUtf8(buffer.subarray(0, taken))) throw new Unsplittable();
-    buffer.copyWithin(0, taken, filled);
-    kept = filled - taken;
+    checker.end();
+    lines.end();
+  } catch (error) {
+    if (error instanceof NotUtf8Error || error instanceof LineTooLong) throw new Unsplittable();
+    throw error;
   }
   return { complete, lines: counter.nextLine - 1, records: counter.records, rejected: tally.rejected, issues };
 }

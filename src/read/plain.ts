@@ -79,11 +79,15 @@ const CR = 13;
 /**
  * Splits quote-free UTF-8 bytes into lines: each line goes to the sink's plain row reader when
  * it is ASCII with the reader's field count, else decoded and split into fields. One pass over
- * the bytes finds the line end, the delimiters and any byte that is not ASCII.
+ * the bytes finds the line end, the delimiters and any byte that is not ASCII. The bytes come in
+ * pieces; the unfinished last line waits for the rest of it.
  */
 export class PlainLines {
   private fieldEnds = new Int32Array(64);
   private readonly delimiterByte: number;
+  /** The unfinished last line, as the pieces that hold it (a piece with no line end is not scanned again). */
+  private carry: Buffer[] = [];
+  private carried = 0;
 
   constructor(
     private readonly delimiter: string,
@@ -93,12 +97,43 @@ export class PlainLines {
     this.delimiterByte = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : -1;
   }
 
+  /** Takes every complete line of the unfinished one and `piece`, and keeps what follows the last line end. The piece is kept, not copied: it must not be reused. */
+  write(piece: Buffer): void {
+    if (piece.indexOf(LF) === -1 && piece.indexOf(CR) === -1) {
+      this.carry.push(piece);
+      this.carried += piece.length;
+      if (this.carried > MAX_LINE_CHARS) throw new LineTooLong();
+      return;
+    }
+    const bytes = this.carried === 0 ? piece : this.takeCarry(piece);
+    const taken = this.take(bytes, 0, bytes.length, false);
+    if (taken < bytes.length) {
+      this.carry.push(bytes.subarray(taken));
+      this.carried = bytes.length - taken;
+    }
+  }
+
+  /** The unfinished line (and `then` after it), taken away: for csv-parse, when a quote turns up. */
+  takeCarry(then?: Buffer): Buffer {
+    const bytes = Buffer.concat(then === undefined ? this.carry : [...this.carry, then]);
+    this.carry = [];
+    this.carried = 0;
+    return bytes;
+  }
+
+  /** Nothing follows: the unfinished line is the last. */
+  end(): void {
+    if (this.carried === 0) return;
+    const bytes = this.takeCarry();
+    this.take(bytes, 0, bytes.length, true);
+  }
+
   /**
    * Takes the lines of bytes[from, to) and returns where the unfinished last line starts (`to`
    * when there is none). `final`: nothing follows, so the last line needs no line end, and a CR
    * at the very end is not half a CRLF.
    */
-  take(bytes: Buffer, from: number, to: number, final: boolean): number {
+  private take(bytes: Buffer, from: number, to: number, final: boolean): number {
     const { delimiterByte, sink } = this;
     let lineStart = from;
     while (lineStart < to) {
