@@ -5,6 +5,7 @@
  * times faster, and a plain row (ASCII, the header's field count) is read without a string or an
  * array per row. The caller hands over to csv-parse at the first quote it sees.
  */
+import { isSpace } from './plain-fields.js';
 
 /**
  * The one definition of a line end (SPEC 1.2): CRLF, LF or CR, in any mixture, a CRLF counting
@@ -155,7 +156,7 @@ export class PlainLines {
         } else if (byte > 32) {
           content = true;
           if (byte > 0x7f) ascii = false;
-        } else if (byte !== 32 && byte !== 9 && byte !== 11 && byte !== 12) content = true;
+        } else if (!isSpace(byte)) content = true;
       }
       let next: number;
       if (at === to) {

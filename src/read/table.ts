@@ -37,15 +37,11 @@ export interface TableSummary<K extends FileKind> {
   readonly footers: number;
 }
 
-/** A spreadsheet's footer row: its first field starts with the word total or count (`Total rows: 40`). */
+/** A spreadsheet's footer row: its first field starts with the word total or count (`Total rows: 40`). Its twin over bytes: looksLikeFooter. */
 export function isFooterRow(fields: readonly string[]): boolean {
   return /^\s*(totals?|counts?)\b/i.test(fields[0] ?? '');
 }
 
-/**
- * Reads one file: checks its header (a missing required column is an input error, naming the
- * headers found and the closest), then hands each record to the handler `start` returns.
- */
 /**
  * Maps a header line; a missing required column is an input error naming the headers found and
  * the closest, a repeated one an issue.
