@@ -9,8 +9,9 @@ import { ByteKeys } from './byte-keys.js';
 import type { HeaderMap } from './columns.js';
 import type { PlainRowReader } from './plain.js';
 import type { ContactFold, ContactSettings } from './contacts.js';
-import { INVALID, normaliseWord, parseDate, parseIsoDay, parseOutcome, type Day, type Parsed } from './values.js';
-import { isoDay, isSpace, TextMemo } from './plain-fields.js';
+import { INVALID, normaliseWord, parseOutcome, type Day } from './values.js';
+import { PlainCells } from './plain-fields.js';
+import { IssueLog } from './table.js';
 import { contactRules, countsAsContact, isRecentFailure, type ContactRules } from '../analyse/contacts.js';
 
 /** The crns of the cases (in their order) as byte keys: built once per thread. */
@@ -22,18 +23,9 @@ export function crnKeys(caseIndex: ReadonlyMap<string, number>): ByteKeys {
 
 /** Reads contacts.csv's plain rows (see PlainRowReader) into the fold. */
 export class PlainContacts implements PlainRowReader {
-  private readonly crnAt: number;
-  private readonly dateAt: number;
-  /** -1 when the file has no such column. */
-  private readonly outcomeAt: number;
-  private readonly typeAt: number;
+  private readonly cells: PlainCells<'contacts'>;
   private readonly asOf: Day;
   private readonly rules: ContactRules;
-  private readonly dates: TextMemo<Parsed<Day>>;
-  private readonly outcomes = new TextMemo(parseOutcome);
-  private readonly types = new TextMemo(normaliseWord);
-  private readonly noOutcome = parseOutcome('');
-  private readonly noType = normaliseWord('');
 
   constructor(
     header: HeaderMap<'contacts'>,
@@ -42,48 +34,24 @@ export class PlainContacts implements PlainRowReader {
     private readonly fold: ContactFold,
     private readonly crns: ByteKeys,
   ) {
-    const { crn, date, outcome, type } = header.index;
-    this.crnAt = crn!;
-    this.dateAt = date!;
-    this.outcomeAt = outcome ?? -1;
-    this.typeAt = type ?? -1;
+    // Its issues are never recorded: a row that would have one goes to the row handler instead.
+    this.cells = new PlainCells(header.index, new IssueLog('', []), settings.dateOrder);
     this.asOf = settings.asOf;
-    this.rules = contactRules(settings.asOf, settings.counting, { outcome: outcome !== undefined, type: type !== undefined });
-    this.dates = new TextMemo((text) => parseIsoDay(text) ?? parseDate(text, settings.dateOrder));
+    this.rules = contactRules(settings.asOf, settings.counting, { outcome: header.index.outcome !== undefined, type: header.index.type !== undefined });
   }
 
   /** Folds a plain row in; false when it needs the row handler (an issue to record). */
-  read(bytes: Buffer, lineStart: number, fieldEnds: Int32Array): boolean {
-    const { crnAt, dateAt } = this;
-    let start = crnAt === 0 ? lineStart : fieldEnds[crnAt - 1]! + 1;
-    let end = fieldEnds[crnAt]!;
-    while (start < end && isSpace(bytes[start]!)) start++;
-    while (end > start && isSpace(bytes[end - 1]!)) end--;
-    if (start === end) return false;
-    const position = this.crns.find(bytes, start, end);
+  read(bytes: Buffer, lineStart: number, fieldEnds: Int32Array, line: number): boolean {
+    const { cells } = this;
+    cells.next(bytes, lineStart, fieldEnds, line);
+    const position = cells.find('crn', this.crns);
     if (position < 0) return false;
-
-    start = dateAt === 0 ? lineStart : fieldEnds[dateAt - 1]! + 1;
-    end = fieldEnds[dateAt]!;
-    while (start < end && isSpace(bytes[start]!)) start++;
-    while (end > start && isSpace(bytes[end - 1]!)) end--;
-    const date = end - start === 10 ? isoDay(bytes, start) : undefined;
-    const day = date === undefined ? this.dates.get(bytes, start, end) : date;
+    const day = cells.dayOf('date');
     if (day === null || day === INVALID || day > this.asOf) return false;
-
-    const outcome = this.word(this.outcomes, this.outcomeAt, this.noOutcome, bytes, lineStart, fieldEnds);
-    const type = this.word(this.types, this.typeAt, this.noType, bytes, lineStart, fieldEnds);
+    // As contactRowHandler reads them: an absent column is empty text.
+    const outcome = cells.parse('outcome', parseOutcome)!;
+    const type = cells.parse('type', normaliseWord)!;
     this.fold.add(position, day, countsAsContact(outcome, type, this.rules), isRecentFailure(outcome, day, this.rules));
     return true;
-  }
-
-  /** The normalised word in field `field` (`absent` when the file has no such column). */
-  private word(memo: TextMemo<string>, field: number, absent: string, bytes: Buffer, lineStart: number, fieldEnds: Int32Array): string {
-    if (field < 0) return absent;
-    let start = field === 0 ? lineStart : fieldEnds[field - 1]! + 1;
-    let end = fieldEnds[field]!;
-    while (start < end && isSpace(bytes[start]!)) start++;
-    while (end > start && isSpace(bytes[end - 1]!)) end--;
-    return memo.get(bytes, start, end);
   }
 }

@@ -113,13 +113,24 @@ export class PlainCells<K extends FileKind> implements RowCells<K> {
   }
 
   date(column: ColumnName<K>): Day | null {
+    const day = this.dayOf(column);
+    if (day === INVALID) return this.reject(column, cellMessage.date(this.bytes.toString('latin1', this.start, this.end)));
+    return day;
+  }
+
+  /** `date` without the issue: INVALID for a date that cannot be read, for a caller that hands such a row on. */
+  dayOf(column: ColumnName<K>): Parsed<Day> {
     this.bounds(column);
     const { bytes, start, end } = this;
     if (start === end) return null;
     const iso = end - start === 10 ? isoDay(bytes, start) : undefined;
-    const day = iso === undefined ? this.dates.get(bytes, start, end) : iso;
-    if (day === INVALID) return this.reject(column, cellMessage.date(bytes.toString('latin1', start, end)));
-    return day;
+    return iso === undefined ? this.dates.get(bytes, start, end) : iso;
+  }
+
+  /** The number `keys` holds for the cell's bytes; -1 when it holds none (or the cell is empty). */
+  find(column: ColumnName<K>, keys: ByteKeys): number {
+    this.bounds(column);
+    return this.start === this.end ? -1 : keys.find(this.bytes, this.start, this.end);
   }
 
   parse<T>(column: ColumnName<K>, parser: (text: string) => Parsed<T> | T, what = 'unknown value'): T | null {
