@@ -20,13 +20,11 @@ export type FilterResolution = { readonly scope: Scope; readonly unknown?: undef
 
 const fold = (text: string): string => text.trim().toLowerCase();
 
-/** The names each filter can take: the export's teams, PDUs and officer codes, every risk and flag. */
-export function knownNames(report: Pick<Report, 'officers' | 'cases'>): Record<FilterKey, string[]> {
-  return { teams: knownOf(report, 'teams'), pdus: knownOf(report, 'pdus'), officers: knownOf(report, 'officers'), risks: knownOf(report, 'risks'), flags: knownOf(report, 'flags') };
-}
-
-/** The names one filter can take (a national export's cases are walked only for a filter given). */
-function knownOf(report: Pick<Report, 'officers' | 'cases'>, key: FilterKey): string[] {
+/**
+ * The names one filter can take: the export's teams, PDUs or officer codes, every risk or flag.
+ * Asked only for a filter given: the teams and PDUs walk a national export's cases.
+ */
+export function knownNames(report: Pick<Report, 'officers' | 'cases'>, key: FilterKey): string[] {
   const present = (values: (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null && value !== ''))].sort();
   switch (key) {
     case 'teams':
@@ -90,7 +88,7 @@ export function resolveFilters(raw: Scope, report: Pick<Report, 'officers' | 'ca
   const scope: Record<FilterKey, readonly string[]> = { ...NO_SCOPE };
   for (const key of Object.keys(NO_SCOPE) as FilterKey[]) {
     if (raw[key].length === 0) continue;
-    const known = knownOf(report, key);
+    const known = knownNames(report, key);
     const resolved = resolveValues(raw[key], known);
     if ('unknown' in resolved) return { unknown: { key, value: resolved.unknown, closest: closestNames(resolved.unknown, known) } };
     scope[key] = resolved.names;

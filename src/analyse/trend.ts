@@ -10,7 +10,7 @@ import { formatDay, RISKS } from '../read/values.js';
 import { caseContext, type AnalyseOptions } from './analyze.js';
 import { analyseCase, rankCases } from './cases.js';
 import { analyseOfficers, compareOfficers } from './officers.js';
-import { CASE_FLAGS, day, type CaseFlag, type CaseResult, type GroupResult, type Report } from './report.js';
+import { CASE_FLAGS, day, type CaseFlag, type CaseResult, type GroupResult } from './report.js';
 import { rollUp } from './rollups.js';
 
 const figure = (what: string) => z.number().int().min(0).nullable().describe(`${what}; null when the team or PDU is not in that week's export`);
@@ -113,34 +113,17 @@ function lostCaseOf(result: CaseResult): LostCase {
   };
 }
 
-/** The summary of one analysed export; `keepCases` for the latest, whose lost cases are listed. */
-export function summariseWeek(report: Report, keepCases: boolean): WeekSummary {
-  const lost = report.cases.filter((result) => result.lost);
-  return {
-    as_of: report.as_of,
-    cases: report.summary.cases,
-    lost: report.summary.lost,
-    overdue: report.summary.overdue,
-    flags: { ...report.summary.flags },
-    over_capacity: report.summary.officer_flags.over_capacity,
-    issues: report.summary.issues,
-    teams: report.teams,
-    pdus: report.pdus,
-    lost_crns: lost.map((result) => result.crn).sort(compareText),
-    lost_cases: keepCases ? lost.map(lostCaseOf) : null,
-  };
-}
-
 /** What summariseExport keeps of each case: the fields the officer tallies and the rollups read. */
 type SlimResult = Pick<CaseResult, 'team' | 'pdu' | 'lost' | 'overdue' | 'reset' | 'flags'>;
 
 /**
- * summariseWeek(analyse(exports, options), keepCases), without the Report: each case is analysed
+ * The summary of one export (`keepCases` for the latest, whose lost cases are listed): the
+ * figures analyse(exports, options) would report, without the Report: each case is analysed
  * by the report's own rules (analyseCase) and kept only as the few fields the officer tallies and
  * rollups read (shared between cases with the same values), and a lost case's crn (its whole
  * result for the latest export). A national export's report holds every case's 30-odd fields,
  * some 100 MB; `trend` analyses two exports at once, and keeps a few MB of each besides the
- * read records. test/analyse/trend.test.ts holds the two equal.
+ * read records. test/analyse/trend.test.ts holds it equal to the same figures read off the Report.
  */
 export function summariseExport(exports: Exports, options: AnalyseOptions, keepCases: boolean): WeekSummary {
   const { asOf, config } = options;
@@ -226,7 +209,7 @@ function seriesOf(weeks: readonly WeekSummary[], level: 'teams' | 'pdus'): Serie
 
 /**
  * The trend over `weeks`, in any order (they are put in date order). The latest week must carry
- * its lost cases (summariseWeek(report, true)).
+ * its lost cases (summariseExport with keepCases).
  */
 export function buildTrend(weeks: readonly WeekSummary[]): TrendReport {
   const ordered = [...weeks].sort((a, b) => compareText(a.as_of, b.as_of));

@@ -20,12 +20,11 @@ const region = run(
 
 describe('knownNames', () => {
   it("lists the export's teams, PDUs and officer codes (cases' own teams too), every risk and flag", () => {
-    const known = knownNames(region);
-    expect(known.teams).toEqual(['Enfield', 'Haringey', 'Islington']);
-    expect(known.pdus).toEqual(['Barnet, Enfield and Haringey', 'Camden and Islington']);
-    expect(known.officers).toEqual(['N07C221', 'N07F726', 'X9']);
-    expect(known.risks).toEqual(['low', 'medium', 'high', 'very_high', 'unknown']);
-    expect(known.flags).toContain('not_seen');
+    expect(knownNames(region, 'teams')).toEqual(['Enfield', 'Haringey', 'Islington']);
+    expect(knownNames(region, 'pdus')).toEqual(['Barnet, Enfield and Haringey', 'Camden and Islington']);
+    expect(knownNames(region, 'officers')).toEqual(['N07C221', 'N07F726', 'X9']);
+    expect(knownNames(region, 'risks')).toEqual(['low', 'medium', 'high', 'very_high', 'unknown']);
+    expect(knownNames(region, 'flags')).toContain('not_seen');
   });
 });
 

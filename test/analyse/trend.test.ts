@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse/analyze.js';
 import type { OfficerSort } from '../../src/analyse/officers.js';
-import { CASE_FLAGS, type CaseFlag, type GroupResult } from '../../src/analyse/report.js';
-import { buildTrend, summariseExport, summariseWeek, type WeekSummary } from '../../src/analyse/trend.js';
+import { CASE_FLAGS, type CaseFlag, type GroupResult, type Report } from '../../src/analyse/report.js';
+import { buildTrend, summariseExport, type WeekSummary } from '../../src/analyse/trend.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
 import { readExports } from '../../src/read/exports.js';
 import type { Exports } from '../../src/read/records.js';
@@ -101,19 +101,17 @@ describe('buildTrend: team and PDU series', () => {
   });
 });
 
-describe('summariseWeek', () => {
+describe('summariseExport', () => {
   it('keeps the counts and lost crns; the lost cases in full only when asked', () => {
-    const report = run(
-      exportsOf({
-        officers: [officer({ team: 'T', pdu: 'P' })],
-        cases: [caseRecord({ crn: 'B', officerId: null }), caseRecord({ crn: 'A', officerId: 'GONE' }), caseRecord({ crn: 'OK' })],
-      }),
-    );
-    const summary = summariseWeek(report, false);
+    const exports = exportsOf({
+      officers: [officer({ team: 'T', pdu: 'P' })],
+      cases: [caseRecord({ crn: 'B', officerId: null }), caseRecord({ crn: 'A', officerId: 'GONE' }), caseRecord({ crn: 'OK' })],
+    });
+    const summary = summariseExport(exports, { asOf: AS_OF, config: DEFAULT_CONFIG }, false);
     expect(summary).toMatchObject({ as_of: '2026-11-16', cases: 3, lost: 2, lost_crns: ['A', 'B'], lost_cases: null });
     // The two lost cases have no team: they count in the no-team row, so no case falls out of the series.
     expect(summary.teams.map((entry) => entry.name)).toEqual(['T', null]);
-    const latest = summariseWeek(report, true);
+    const latest = summariseExport(exports, { asOf: AS_OF, config: DEFAULT_CONFIG }, true);
     expect(latest.lost_cases!.map((lost) => [lost.crn, lost.flags])).toEqual([
       ['A', ['unknown_officer']],
       ['B', ['unallocated']],
@@ -121,18 +119,38 @@ describe('summariseWeek', () => {
   });
 });
 
+/** The oracle: a week's figures read off the whole Report, as the SPEC defines them. */
+function summaryOfReport(report: Report, keepCases: boolean): WeekSummary {
+  const lost = report.cases.filter((result) => result.lost);
+  return {
+    as_of: report.as_of,
+    cases: report.summary.cases,
+    lost: report.summary.lost,
+    overdue: report.summary.overdue,
+    flags: { ...report.summary.flags },
+    over_capacity: report.summary.officer_flags.over_capacity,
+    issues: report.summary.issues,
+    teams: report.teams,
+    pdus: report.pdus,
+    lost_crns: lost.map((result) => result.crn).sort(),
+    lost_cases: keepCases
+      ? lost.map(({ crn, name, officer_id, team, pdu, risk, flags, priority }) => ({ crn, name, officer_id, team, pdu, risk, flags, priority }))
+      : null,
+  };
+}
+
 describe('summariseExport: the week summary without the whole report', () => {
   /** Both ways, as JSON text: the same keys in the same order, so the output cannot differ by a byte. */
   function expectSameSummary(exports: Exports, options: { asOf?: Day; config?: Config; sort?: OfficerSort } = {}): WeekSummary {
     const analyseOptions = { asOf: options.asOf ?? AS_OF, config: options.config ?? DEFAULT_CONFIG, ...(options.sort ? { sort: options.sort } : {}) };
     const report = analyse(exports, analyseOptions);
     for (const keepCases of [false, true]) {
-      expect(JSON.stringify(summariseExport(exports, analyseOptions, keepCases))).toBe(JSON.stringify(summariseWeek(report, keepCases)));
+      expect(JSON.stringify(summariseExport(exports, analyseOptions, keepCases))).toBe(JSON.stringify(summaryOfReport(report, keepCases)));
     }
     return summariseExport(exports, analyseOptions, true);
   }
 
-  it('equals summariseWeek of the report: priorities, flags, officers over capacity, teams and PDUs', () => {
+  it('equals the figures of the whole report: priorities, flags, officers over capacity, teams and PDUs', () => {
     const exports = exportsOf({
       officers: [
         // On 9 hours: capacity 2176 × 9 / 37 = 529.3 points; its cases score 206 (A3) + 115 (B2)

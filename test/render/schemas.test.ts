@@ -18,7 +18,7 @@ import { DEFAULT_EMAIL } from '../../src/render/email.js';
 import { renderTrend } from '../../src/render/trend.js';
 import { diffReports } from '../../src/analyse/diff.js';
 import { planReallocation } from '../../src/analyse/plan.js';
-import { buildTrend, summariseWeek } from '../../src/analyse/trend.js';
+import { buildTrend, summariseExport } from '../../src/analyse/trend.js';
 import type { Report } from '../../src/analyse/report.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Exports } from '../../src/read/records.js';
@@ -130,7 +130,7 @@ async function outputsOf(exports: Exports, report: Report, asOf: Day, config: Co
   const options = { filter: { ...NO_FILTER, all: true }, limit: null, redact: false, source: 'export' };
   const diff = diffReports(report, report, { all: true });
   const plan = planReallocation({ officers: exports.officers, cases: exports.cases, officerResults: report.officers, caseResults: report.cases }, { asOf, config, teams: [], pdus: [] });
-  const trend = buildTrend([summariseWeek(report, true)]);
+  const trend = buildTrend([summariseExport(exports, { asOf, config }, true)]);
   const outputs: [SchemaCommand, SchemaFormat, string][] = [];
   for (const format of SCHEMA_FORMATS) {
     for (const kind of VIEW_KINDS) {
