@@ -10,7 +10,7 @@ import { readExports } from '../../src/read/exports.js';
 import type { Exports } from '../../src/read/records.js';
 import { parseDate, type Day } from '../../src/read/values.js';
 import { FIXTURES } from '../helpers/cli.js';
-import { AS_OF, caseRecord, configWith, daysAgo, exportsOf, officer, run } from './builders.js';
+import { AS_OF, caseRecord, configWith, daysAgo, exportsOf, officer } from './builders.js';
 
 const noFlags = (): Record<CaseFlag, number> => Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
 
