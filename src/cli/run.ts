@@ -12,6 +12,7 @@ import { resolveFilters, type FilterKey } from '../analyse/filters.js';
 import type { Scope } from '../analyse/scope.js';
 import type { EmailSettings } from '../render/email.js';
 import { RENDERERS, type Format } from '../render/index.js';
+import { SUMMARY_FORMATS } from '../render/formats.js';
 import type { Output } from '../render/output.js';
 import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
@@ -207,7 +208,7 @@ export async function runAnalysis(kind: ViewKind, given: string | undefined, opt
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
   // Only the report (and the plan) is kept: the read records can go before the output is written.
   const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
-  const plan = kind === 'report' || kind === 'plan' ? planOf(exports, report, options, asOf, config, kind) : null;
+  const plan = kind === 'plan' || (kind === 'report' && SUMMARY_FORMATS.has(formatOf(options))) ? planOf(exports, report, options, asOf, config, kind) : null;
   // The plan's --team and --pdu choose home teams, not a scope of the view.
   const shown = kind === 'plan' ? { ...options, team: [], pdu: [] } : options;
   const view = buildView(kind, report, viewOptions(shown, dir ?? options.offenders ?? 'export', report), null, plan);

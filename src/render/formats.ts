@@ -2,6 +2,13 @@
 export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'email', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/**
+ * The formats that open with the summary's facts (sections.ts), where a report points to the
+ * reallocation plan. The others (json, ndjson, csv) hold no trace of the plan: for them a report
+ * does without working it out, a good part of a national export's render time.
+ */
+export const SUMMARY_FORMATS: ReadonlySet<Format> = new Set(['table', 'markdown', 'email', 'html']);
+
 /** The sender of an email digest when --from is not given. */
 export const DEFAULT_FROM = 'caseload@localhost';
 

@@ -39,7 +39,8 @@ export interface View {
   readonly due: DueList | null;
   /**
    * The reallocation plan (SPEC 2.3): for `plan`, its moves and unplaced cases cut to --limit
-   * (the summary keeps the totals); for `report`, whole, for the summary's line about it.
+   * (the summary keeps the totals); for `report`, whole, for the summary's line about it
+   * (null in a format that shows no summary: formats.ts SUMMARY_FORMATS).
    */
   readonly plan: Plan | null;
 }
