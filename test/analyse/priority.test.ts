@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/read/records.js';
+import fc from 'fast-check';
+import type { CaseResult } from '../../src/analyse/report.js';
+import { rankCases } from '../../src/analyse/cases.js';
+import { compareText } from '../../src/analyse/compare.js';
 import { caseRecord, daysAgo, exportsOf, officer, run } from './builders.js';
 
 const officers = [officer({ officerId: 'O1' }), officer({ officerId: 'L1', status: 'left' })];
@@ -144,5 +148,37 @@ describe('each tie-break on its own', () => {
         caseRecord({ crn: 'N1', lastContact: null, startDate: null }),
       ]),
     ).toEqual(['N1', 'N2']);
+  });
+});
+
+describe('rankCases against the SPEC order as a comparator', () => {
+  // The oracle: the five-field order written out plainly, ties kept in the order given.
+  const spec = (a: CaseResult, b: CaseResult): number =>
+    Number(b.lost) - Number(a.lost) ||
+    RISKS.indexOf(a.risk) - RISKS.indexOf(b.risk) ||
+    b.days_overdue - a.days_overdue ||
+    (a.days_since_contact === null ? (b.days_since_contact === null ? 0 : -1) : b.days_since_contact === null ? 1 : b.days_since_contact - a.days_since_contact) ||
+    compareText(a.crn, b.crn);
+  const RISKS = ['very_high', 'high', null, 'medium', 'low'] as const;
+  const someCase = fc.record({
+    crn: fc.constantFrom('A1', 'A2', 'B1', 'X10', 'X9', 'x1', 'É1', 'A1 '),
+    lost: fc.boolean(),
+    risk: fc.constantFrom(...RISKS),
+    days_overdue: fc.nat(3), // small ranges: ties on every field are common
+    days_since_contact: fc.option(fc.nat(3)),
+    id: fc.nat(),
+  });
+
+  it('gives the same order, sorted input or not, crns repeated or not', () => {
+    fc.assert(
+      fc.property(fc.array(someCase, { maxLength: 60 }), fc.boolean(), (drawn, sortByCrn) => {
+        const cases = (sortByCrn ? [...drawn].sort((a, b) => compareText(a.crn, b.crn)) : drawn).map((item, at) => ({ ...item, id: at })) as unknown as CaseResult[];
+        const expected = [...cases].sort(spec).map((result) => (result as unknown as { id: number }).id);
+        const ranked = rankCases([...cases]);
+        expect(ranked.map((result) => (result as unknown as { id: number }).id)).toEqual(expected);
+        expect(ranked.map((result) => result.priority)).toEqual(ranked.map((_, at) => at + 1));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
