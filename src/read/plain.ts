@@ -142,22 +142,26 @@ export class PlainLines {
       if (width > this.fieldEnds.length) this.fieldEnds = new Int32Array(width);
       const fieldEnds = this.fieldEnds;
       let fields = 1;
-      let ascii = true;
-      // Anything but delimiters and whitespace: a line without is blank, for the fields path to skip.
-      let content = false;
+      // Every byte but the delimiters, ORed together: one operation a byte tells ASCII (no bit
+      // above 0x7f) and, nearly always, content (below).
+      let seen = 0;
       let at = lineStart;
       let byte = 0;
       for (; at < to; at++) {
         byte = bytes[at]!;
-        if (byte === LF || byte === CR) break;
         if (byte === delimiterByte) {
           if (fields <= width) fieldEnds[fields - 1] = at;
           fields++;
-        } else if (byte > 32) {
-          content = true;
-          if (byte > 0x7f) ascii = false;
-        } else if (!isSpace(byte)) content = true;
+        } else {
+          if (byte <= CR && (byte === LF || byte === CR)) break;
+          seen |= byte;
+        }
       }
+      const ascii = seen <= 0x7f;
+      // Anything but delimiters and whitespace is content; a line without is blank, for the fields
+      // path to skip. Whitespace bytes (9, 11, 12, 32) OR to within 0x2f: a bit outside it is
+      // content; only a line of punctuation or control bytes needs a second look.
+      const content = (seen & ~0x2f) !== 0 || hasContent(bytes, lineStart, at, delimiterByte);
       let next: number;
       if (at === to) {
         if (!final) return lineStart;
@@ -174,4 +178,13 @@ export class PlainLines {
     }
     return to;
   }
+}
+
+/** Whether bytes[from, to) hold a byte that is neither the delimiter nor whitespace. */
+function hasContent(bytes: Buffer, from: number, to: number, delimiterByte: number): boolean {
+  for (let at = from; at < to; at++) {
+    const byte = bytes[at]!;
+    if (byte !== delimiterByte && !isSpace(byte)) return true;
+  }
+  return false;
 }
