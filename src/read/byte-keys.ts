@@ -51,19 +51,36 @@ export class ByteKeys {
     return this.slots[slot * STRIDE] === 0 ? -1 : this.slots[slot * STRIDE + 1]!;
   }
 
-  /** Stores `value` (at least 0) for `key`; a key already there keeps its first value. False for a key that is not ASCII. */
-  add(key: string, value: number): boolean {
-    if (!isAscii(key)) return false;
-    const bytes = this.scratch.length >= key.length ? this.scratch : (this.scratch = new Uint8Array(key.length * 2));
-    for (let at = 0; at < key.length; at++) bytes[at] = key.charCodeAt(at);
+  /** The number stored for the text `key`; -1 when there is none (always, for a key that is not ASCII). */
+  findText(key: string): number {
+    if (!isAscii(key)) return -1;
+    const bytes = this.bytesOf(key);
+    const slot = this.slotOf(bytes, 0, key.length);
+    return this.slots[slot * STRIDE] === 0 ? -1 : this.slots[slot * STRIDE + 1]!;
+  }
+
+  /**
+   * Stores `value` (at least 0) for `key` unless the key is there already, and returns the key's
+   * number: `value`, or the one it kept from before. -1, and nothing stored, for a key that is not ASCII.
+   */
+  add(key: string, value: number): number {
+    if (!isAscii(key)) return -1;
+    const bytes = this.bytesOf(key);
     let slot = this.slotOf(bytes, 0, key.length);
-    if (this.slots[slot * STRIDE] !== 0) return true;
+    if (this.slots[slot * STRIDE] !== 0) return this.slots[slot * STRIDE + 1]!;
     if ((this.count + 1) * 2 > this.capacity) {
       this.grow();
       slot = this.slotOf(bytes, 0, key.length);
     }
     this.put(slot, key.length, value, this.low, this.high, this.storeTail(bytes, key.length));
-    return true;
+    return value;
+  }
+
+  /** An ASCII key's bytes, in the scratch buffer. */
+  private bytesOf(key: string): Uint8Array {
+    const bytes = this.scratch.length >= key.length ? this.scratch : (this.scratch = new Uint8Array(key.length * 2));
+    for (let at = 0; at < key.length; at++) bytes[at] = key.charCodeAt(at);
+    return bytes;
   }
 
   /** Hashes the key and packs its first bytes (into hash, low, high), then finds its slot or the empty one where it would go. */
@@ -143,5 +160,54 @@ export class ByteKeys {
       const slot = this.slotOf(key, 0, length);
       this.put(slot, length, slots[base + 1]!, slots[base + 2]!, slots[base + 3]!, poolStart[old]!);
     }
+  }
+}
+
+/**
+ * The cases' crns and their places: the order of offenders.csv, a crn listed again keeping its
+ * first place. Found by text, or by a contact row's bytes (`bytes`), so the contacts readers
+ * need no Map of their own. Built the same way on every thread, and `digest` says whether two
+ * threads built the same order.
+ */
+export class CaseKeys {
+  /** The ASCII crns (every crn of a real export). */
+  readonly bytes: ByteKeys;
+  /** Any other crn: only ever looked up as text. */
+  private readonly others = new Map<string, number>();
+  private count = 0;
+  private hash = 0x811c9dc5;
+
+  constructor(expected?: number) {
+    this.bytes = new ByteKeys(expected);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The crn's place: its first one, or the next one if it has none yet. */
+  place(crn: string): number {
+    let at = this.bytes.add(crn, this.count);
+    if (at === -1) {
+      at = this.others.get(crn) ?? this.count;
+      if (at === this.count) this.others.set(crn, at);
+    }
+    if (at === this.count) {
+      this.count++;
+      // FNV-1a over the crns in order, each ended by a line feed.
+      for (let index = 0; index < crn.length; index++) this.hash = Math.imul(this.hash ^ crn.charCodeAt(index), 0x01000193);
+      this.hash = Math.imul(this.hash ^ 10, 0x01000193);
+    }
+    return at;
+  }
+
+  get(crn: string): number | undefined {
+    const at = this.bytes.findText(crn);
+    return at >= 0 ? at : this.others.get(crn);
+  }
+
+  /** The order in a few characters: the same crns in the same order give the same digest. */
+  get digest(): string {
+    return `${this.count}:${(this.hash >>> 0).toString(16)}`;
   }
 }

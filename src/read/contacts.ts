@@ -7,7 +7,8 @@ import type { Source } from './source.js';
 import type { HeaderMap } from './columns.js';
 import type { ContactHistory, ContactLookup, InputSummary } from './records.js';
 import { Cells, IssueLog, readTable, unreadColumns, type ReadSettings, type RowHandler } from './table.js';
-import { crnKeys, PlainContacts } from './plain-contacts.js';
+import type { CaseKeys } from './byte-keys.js';
+import { PlainContacts } from './plain-contacts.js';
 import { formatDay, normaliseWord, parseOutcome, type Day } from './values.js';
 import { contactRules, countsAsContact, isRecentFailure, type ContactCounting } from '../analyse/contacts.js';
 
@@ -26,7 +27,7 @@ export class ContactFold implements ContactLookup {
 
   constructor(
     /** crn → index of the case in offenders order. */
-    readonly caseIndex: ReadonlyMap<string, number>,
+    readonly caseIndex: CaseKeys,
     arrays?: { lastContact: Int32Array; failedToAttend: Int32Array },
   ) {
     this.lastContact = arrays?.lastContact ?? new Int32Array(caseIndex.size).fill(NEVER);
@@ -136,12 +137,12 @@ export async function readContacts(
   source: Source,
   settings: ContactSettings,
   log: IssueLog,
-  caseIndex: ReadonlyMap<string, number>,
+  caseIndex: CaseKeys,
 ): Promise<ContactsRead> {
   const fold = new ContactFold(caseIndex);
   const tally: ContactTally = { rejected: 0 };
   const { header, records } = await readTable('contacts', source, settings, log, (header) => contactRowHandler(header, settings, log, fold, tally), {
-    plain: (header, width) => new PlainContacts(header, width, settings, fold, crnKeys(caseIndex)),
+    plain: (header, width) => new PlainContacts(header, width, settings, fold, caseIndex.bytes),
   });
   return {
     contacts: fold,

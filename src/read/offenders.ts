@@ -1,4 +1,5 @@
 /** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
+import { CaseKeys } from './byte-keys.js';
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
 import { IssueLog, readTableCells, unreadColumns, type ReadSettings, type RowCells } from './table.js';
@@ -10,14 +11,13 @@ import { formatDay, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptiona
  * workers rebuild on their own (see parallel.ts) and the contacts fold is indexed by.
  */
 export class CaseOrder<V> {
-  readonly positions = new Map<string, number>();
+  readonly positions = new CaseKeys();
   readonly values: V[] = [];
 
   /** Places `value` under `crn`; returns the earlier row's value when the crn was listed before. */
   place(crn: string, value: V): V | undefined {
-    const at = this.positions.get(crn);
-    if (at === undefined) {
-      this.positions.set(crn, this.values.length);
+    const at = this.positions.place(crn);
+    if (at === this.values.length) {
       this.values.push(value);
       return undefined;
     }
@@ -28,21 +28,21 @@ export class CaseOrder<V> {
 }
 
 /** Reads only the crns of offenders.csv, in the order readOffenders gives the cases. */
-export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<Map<string, number>> {
-  const order = new CaseOrder<true>();
+export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<CaseKeys> {
+  const order = new CaseKeys();
   const silent = new IssueLog(source.label, []);
   const place = (crn: string): void => {
-    if (crn !== '') order.place(crn, true);
+    if (crn !== '') order.place(crn);
   };
   await readTableCells('offenders', source, settings, silent, () => (cells) => place(cells.text('crn')), { footers: true });
-  return order.positions;
+  return order;
 }
 
 export async function readOffenders(
   source: Source,
   settings: ReadSettings & { readonly asOf: Day },
   log: IssueLog,
-): Promise<{ cases: CaseRecord[]; caseIndex: Map<string, number>; columns: Set<string>; input: InputSummary }> {
+): Promise<{ cases: CaseRecord[]; caseIndex: CaseKeys; columns: Set<string>; input: InputSummary }> {
   const byCrn = new CaseOrder<CaseRecord>();
   let rejected = 0;
   /** One row's case, read from its cells however they were read (strings or a plain row's bytes). */

@@ -19,8 +19,8 @@ import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from '
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
-import type { ByteKeys } from './byte-keys.js';
-import { crnKeys, PlainContacts } from './plain-contacts.js';
+import type { ByteKeys, CaseKeys } from './byte-keys.js';
+import { PlainContacts } from './plain-contacts.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
 import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
 import { firstLineEnd, lineEndLength, LineTooLong, PlainLines } from './plain.js';
@@ -82,18 +82,6 @@ export interface ThreadResult {
   readonly lastContact: Int32Array;
   readonly failedToAttend: Int32Array;
   readonly caseOrder: string;
-}
-
-/** FNV-1a over the crns in order: two threads agree on the case order when this agrees. */
-export function caseOrderDigest(crns: Iterable<string>): string {
-  let hash = 0x811c9dc5;
-  let count = 0;
-  for (const crn of crns) {
-    for (let at = 0; at < crn.length; at++) hash = Math.imul(hash ^ crn.charCodeAt(at), 0x01000193);
-    hash = Math.imul(hash ^ 10, 0x01000193);
-    count++;
-  }
-  return `${count}:${(hash >>> 0).toString(16)}`;
 }
 
 /** The first line start at or after `offset`: just past a line end (plain.ts), a CRLF whole. */
@@ -171,12 +159,12 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: Byt
 export function readSegments(
   plan: SplitPlan,
   next: SharedArrayBuffer,
-  caseIndex: ReadonlyMap<string, number>,
+  caseIndex: CaseKeys,
   onRead?: (bytes: number) => void,
 ): ThreadResult {
   const counter = new Int32Array(next);
   const fold = new ContactFold(caseIndex);
-  const crns = crnKeys(caseIndex);
+  const crns = caseIndex.bytes;
   const segments: [number, SegmentRead][] = [];
   let unsplittable = false;
   for (let part = Atomics.add(counter, 0, 1); part < plan.bounds.length - 1; part = Atomics.add(counter, 0, 1)) {
@@ -188,7 +176,7 @@ export function readSegments(
       Atomics.store(counter, 0, plan.bounds.length); // stop every thread: the file reads as one stream
     }
   }
-  return { unsplittable, segments, lastContact: fold.lastContact, failedToAttend: fold.failedToAttend, caseOrder: caseOrderDigest(caseIndex.keys()) };
+  return { unsplittable, segments, lastContact: fold.lastContact, failedToAttend: fold.failedToAttend, caseOrder: caseIndex.digest };
 }
 
 /** The header line and where the data starts, if the head of the file allows splitting at all. */
@@ -223,7 +211,7 @@ function runWorker(task: WorkerTask): { result: Promise<ThreadResult>; stop: () 
 
 export interface ParallelContacts {
   /** Joins the workers with the cases read; null when the file must be read as one stream. */
-  finish(log: IssueLog, caseIndex: ReadonlyMap<string, number>): Promise<ContactsRead | null>;
+  finish(log: IssueLog, caseIndex: CaseKeys): Promise<ContactsRead | null>;
   /** Ends the workers (a run that failed before finish). */
   stop(): void;
 }

@@ -5,7 +5,7 @@
  * known crn, a readable date on or before the as-of date. Every other row is decoded and handed
  * to the row handler of contacts.ts, so its issues (and its line number) are exactly the same.
  */
-import { ByteKeys } from './byte-keys.js';
+import type { ByteKeys } from './byte-keys.js';
 import type { HeaderMap } from './columns.js';
 import type { PlainRowReader } from './plain.js';
 import type { ContactFold, ContactSettings } from './contacts.js';
@@ -13,13 +13,6 @@ import { INVALID, normaliseWord, parseOutcome, type Day } from './values.js';
 import { PlainCells } from './plain-fields.js';
 import { IssueLog } from './table.js';
 import { contactRules, countsAsContact, isRecentFailure, type ContactRules } from '../analyse/contacts.js';
-
-/** The crns of the cases (in their order) as byte keys: built once per thread. */
-export function crnKeys(caseIndex: ReadonlyMap<string, number>): ByteKeys {
-  const keys = new ByteKeys(caseIndex.size);
-  caseIndex.forEach((at, crn) => keys.add(crn, at));
-  return keys;
-}
 
 /** Reads contacts.csv's plain rows (see PlainRowReader) into the fold. */
 export class PlainContacts implements PlainRowReader {

@@ -65,7 +65,9 @@ describe('--threads', () => {
     const { IssueLog } = await import(join(ROOT, 'dist/read/table.js'));
     const { DEFAULT_CONFIG } = await import(join(ROOT, 'dist/config/schema.js'));
     const settings = { dateOrder: 'dmy', aliases: {}, asOf: 20773, counting: DEFAULT_CONFIG.contacts };
-    const caseIndex = new Map(Array.from({ length: 300 }, (_, n) => [`X${1000 + n}`, n]));
+    const { CaseKeys } = await import(join(ROOT, 'dist/read/byte-keys.js'));
+    const caseIndex = new CaseKeys();
+    for (let n = 0; n < 300; n++) caseIndex.place(`X${1000 + n}`);
     const lf = exportFiles('lf');
     const exports = {
       lf,
@@ -94,7 +96,9 @@ describe('--threads', () => {
     folders.push(cleanup);
     const source = (name: string) => ({ path: join(dir, name), label: name });
     // The main thread's cases in reverse: contacts would land on the wrong cases.
-    const reversed = new Map(Array.from({ length: 300 }, (_, n) => [`X${1299 - n}`, n]));
+    const { CaseKeys } = await import(join(ROOT, 'dist/read/byte-keys.js'));
+    const reversed = new CaseKeys();
+    for (let n = 0; n < 300; n++) reversed.place(`X${1299 - n}`);
     const parallel = startContactsInParallel(source('contacts.csv'), settings, source('offenders.csv'), 2, 0);
     expect(await parallel.finish(new IssueLog('contacts.csv', []), reversed)).toBeNull();
     parallel.stop();
