@@ -2,7 +2,7 @@
 import type { Config } from '../config/schema.js';
 import type { CaseRecord, ContactLookup, OfficerRecord } from '../read/records.js';
 import { formatDay, type Day, type Risk } from '../read/values.js';
-import type { CaseFlag, CaseResult, RiskKey } from './report.js';
+import { CASE_FLAGS, type CaseFlag, type CaseResult, type RiskKey } from './report.js';
 import { compareText } from './compare.js';
 
 /** The order cases rank by risk: an unassessed case sits with the high ones. */
@@ -107,10 +107,10 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   }
 
   const officer = record.officerId === null ? undefined : context.officers.get(record.officerId);
-  const flags: CaseFlag[] = [];
+  let flagged = 0; // the flags raised, a bit each (bitOf)
   const flag = (code: CaseFlag, when: boolean): void => {
     trace?.(code, when);
-    if (when && !skipped.has(code)) flags.push(code);
+    if (when && !skipped.has(code)) flagged |= bitOf(code);
   };
 
   // Lost: the allocation checks hold for warrant cases too; custody cases are out of reach.
@@ -130,7 +130,7 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
     flag('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days);
     flag('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days));
   }
-  const lost = flags.length > 0;
+  const lost = flagged !== 0;
 
   flag('overdue', overdue);
   flag('risk_unknown', record.risk === null);
@@ -147,7 +147,7 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   flag('duplicate_record', record.duplicateRecord);
   flag('warrant', record.status === 'warrant');
   flag('reset_exempt', reset.marked && reset.exempt);
-  flags.sort();
+  const flags = flagList(flagged);
 
   // Due dates (SPEC 2.1). With no contact data at all nobody has a known last contact, so no
   // contact date is made up from the start date.
@@ -188,6 +188,28 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
     assessment_due: assessmentDue === null ? null : formatDay(assessmentDue),
     ends_in_days: record.endDate === null ? null : daysBetween(asOf, record.endDate),
   };
+}
+
+/**
+ * Each case flag's bit in a set of flags (18 flags; a 32-bit set holds 31). Made on first use:
+ * report.ts, which lists the flags, imports this module too.
+ */
+let flagBits: Map<CaseFlag, number> | null = null;
+const bitOf = (code: CaseFlag): number => (flagBits ??= new Map(CASE_FLAGS.map((each, at) => [each, 2 ** at]))).get(code)!;
+
+/**
+ * The flags of a set, sorted as text: one frozen array per set, shared by every case that has
+ * it (a national export has a few hundred sets among a quarter of a million cases), so
+ * analysis neither sorts nor keeps an array per case.
+ */
+const flagLists = new Map<number, CaseFlag[]>();
+function flagList(flagged: number): CaseFlag[] {
+  let list = flagLists.get(flagged);
+  if (list === undefined) {
+    list = Object.freeze(CASE_FLAGS.filter((code) => (flagged & bitOf(code)) !== 0).sort()) as CaseFlag[];
+    flagLists.set(flagged, list);
+  }
+  return list;
 }
 
 function latest(a: Day | null, b: Day | null): Day | null {

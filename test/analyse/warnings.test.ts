@@ -1,6 +1,6 @@
 /** SPEC 2.1 warnings: flags that do not make a case lost. */
 import { describe, expect, it } from 'vitest';
-import { AS_OF, analyseOne, daysAgo } from './builders.js';
+import { AS_OF, analyseOne, caseRecord, daysAgo, exportsOf, officer, run } from './builders.js';
 
 describe('risk_unknown', () => {
   it('risk empty or unreadable (null) is flagged, and scores the high-risk standard', () => {
@@ -156,5 +156,26 @@ describe('flags', () => {
     });
     expect(result.flags).toHaveLength(9);
     expect(result.lost).toBe(false);
+  });
+});
+
+describe('flag lists', () => {
+  it('are sorted as text, and cases with the same flags share one frozen list', () => {
+    const report = run(
+      exportsOf({
+        officers: [officer({ officerId: 'O1' })],
+        cases: [
+          caseRecord({ crn: 'A', risk: null, lastContact: daysAgo(60) }),
+          caseRecord({ crn: 'B', risk: null, lastContact: daysAgo(60) }),
+          caseRecord({ crn: 'C', risk: null }),
+        ],
+      }),
+    );
+    const [first, second, third] = ['A', 'B', 'C'].map((crn) => report.cases.find((result) => result.crn === crn)!.flags);
+    expect(first).toEqual(['not_seen', 'overdue', 'risk_unknown']);
+    expect(second).toBe(first);
+    expect(third).toEqual(['risk_unknown']);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first as string[]).push('warrant')).toThrow(TypeError);
   });
 });
