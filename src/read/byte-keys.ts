@@ -65,11 +65,12 @@ export class ByteKeys {
    */
   add(key: string, value: number): number {
     if (!isAscii(key)) return -1;
-    const bytes = this.bytesOf(key);
+    let bytes = this.bytesOf(key);
     let slot = this.slotOf(bytes, 0, key.length);
     if (this.slots[slot * STRIDE] !== 0) return this.slots[slot * STRIDE + 1]!;
     if ((this.count + 1) * 2 > this.capacity) {
-      this.grow();
+      this.grow(); // which re-hashes through the scratch buffer: the key's bytes are written again
+      bytes = this.bytesOf(key);
       slot = this.slotOf(bytes, 0, key.length);
     }
     this.put(slot, key.length, value, this.low, this.high, this.storeTail(bytes, key.length));
@@ -154,7 +155,8 @@ export class ByteKeys {
       if (slots[base] === 0) continue;
       // Re-hash from the stored bytes: the inline words, then the tail in the pool.
       const length = slots[base]! - 1;
-      const key = new Uint8Array(length);
+      if (this.scratch.length < length) this.scratch = new Uint8Array(length * 2);
+      const key = this.scratch;
       for (let at = 0; at < Math.min(length, INLINE); at++) key[at] = (slots[base + 2 + (at >> 2)]! >>> ((at & 3) * 8)) & 0xff;
       if (length > INLINE) key.set(this.pool.subarray(poolStart[old]!, poolStart[old]! + length - INLINE), INLINE);
       const slot = this.slotOf(key, 0, length);
