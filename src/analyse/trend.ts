@@ -132,19 +132,22 @@ export function summariseExport(exports: Exports, options: AnalyseOptions, keepC
 
   const flags = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
   // Each case's few fields, shared by every case with the same values: a few thousand objects
-  // rather than one a case (a result's flags array alone, built by push, takes 150-odd bytes).
-  // By team, then PDU (either may be null), then the rest as text.
-  const slimResults = new Map<string | null, Map<string | null, Map<string, SlimResult>>>();
+  // rather than one a case. By team, then PDU (either may be null), then the flag list (cases
+  // with the same flags share one list, so the list itself is the key: no text made a case),
+  // then lost, overdue and reset as a number from 0 to 7.
+  const slimResults = new Map<string | null, Map<string | null, Map<readonly CaseFlag[], SlimResult[]>>>();
   const slimOf = (result: CaseResult): SlimResult => {
     let byPdu = slimResults.get(result.team);
     if (byPdu === undefined) slimResults.set(result.team, (byPdu = new Map()));
-    let byRest = byPdu.get(result.pdu);
-    if (byRest === undefined) byPdu.set(result.pdu, (byRest = new Map()));
-    const key = `${Number(result.lost)}${Number(result.overdue)}${Number(result.reset)}${result.flags.join(' ')}`;
-    let shared = byRest.get(key);
+    let byFlags = byPdu.get(result.pdu);
+    if (byFlags === undefined) byPdu.set(result.pdu, (byFlags = new Map()));
+    let byState = byFlags.get(result.flags);
+    if (byState === undefined) byFlags.set(result.flags, (byState = []));
+    const state = (result.lost ? 4 : 0) + (result.overdue ? 2 : 0) + (result.reset ? 1 : 0);
+    let shared = byState[state];
     if (shared === undefined) {
-      shared = { team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: result.flags.slice() };
-      byRest.set(key, shared);
+      shared = { team: result.team, pdu: result.pdu, lost: result.lost, overdue: result.overdue, reset: result.reset, flags: result.flags };
+      byState[state] = shared;
     }
     return shared;
   };
