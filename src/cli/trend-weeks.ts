@@ -85,11 +85,10 @@ export function weekWorkers(options: Pick<RunOptions, 'threads'>, folders: numbe
 
 /**
  * Analyses every folder on at most `workers` threads at once and returns their summaries in
- * date order. Each export gets a fresh thread, ended as soon as it has answered: its whole heap
- * (every case and record of that week) goes with it, rather than lingering as garbage a reused
- * thread's collector has not yet reclaimed while it reads the next week. Every folder is tried;
- * the error of the earliest failing one is thrown, so the message does not depend on which
- * thread finished first.
+ * date order. A thread is asked for one week after another, its compiled code warm, and
+ * collects each week's records as soon as it has answered (trend-worker.ts), so they do not
+ * linger as garbage while it reads the next. Every folder is tried; the error of the earliest
+ * failing one is thrown, so the message does not depend on which thread finished first.
  */
 export async function summariseWeeks(
   folders: readonly WeekFolder[],
@@ -105,29 +104,45 @@ export async function summariseWeeks(
   let next = 0;
   let done = 0;
   const running = new Set<Worker>();
-  const analyseOne = async (at: number): Promise<void> => {
-    const folder = folders[at]!;
+  /** Asks `worker` for week `at`; settles on its answer, or on the thread failing. */
+  const analyseOn = (worker: Worker, at: number): Promise<WeekReply> =>
+    new Promise<WeekReply>((resolve, reject) => {
+      const folder = folders[at]!;
+      const stopped = (code: number): void => fail(new Error(`${folder.dir}: trend worker stopped with exit code ${code}`));
+      const listen = (on: boolean): void => {
+        worker[on ? 'on' : 'off']('message', answered);
+        worker[on ? 'on' : 'off']('error', fail);
+        worker[on ? 'on' : 'off']('exit', stopped);
+      };
+      function answered(reply: WeekReply): void {
+        listen(false);
+        resolve(reply);
+      }
+      function fail(error: unknown): void {
+        listen(false);
+        reject(error);
+      }
+      listen(true);
+      worker.postMessage({ dir: folder.dir, asOf: folder.asOf, keepCases: at === latest, options: taskOptions, config } satisfies WeekTask);
+    });
+  // One thread per lane, asked for one week after another (trend-worker.ts collects each week
+  // before it reads the next).
+  const lane = async (): Promise<void> => {
+    if (next >= folders.length) return;
     const worker = new Worker(new URL('./trend-worker.js', import.meta.url));
     running.add(worker);
     try {
-      replies[at] = await new Promise<WeekReply>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`${folder.dir}: trend worker stopped with exit code ${code}`)));
-        worker.postMessage({ dir: folder.dir, asOf: folder.asOf, keepCases: at === latest, options: taskOptions, config } satisfies WeekTask);
-      });
-    } finally {
-      running.delete(worker);
-      await worker.terminate();
-    }
-    onDone?.(++done);
-  };
-  const lane = async (): Promise<void> => {
-    try {
-      while (next < folders.length) await analyseOne(next++);
+      while (next < folders.length) {
+        const at = next++;
+        replies[at] = await analyseOn(worker, at);
+        onDone?.(++done);
+      }
     } catch (error) {
       next = folders.length; // a thread that failed outright: start no more
       throw error;
+    } finally {
+      running.delete(worker);
+      await worker.terminate();
     }
   };
   try {
