@@ -132,10 +132,11 @@ function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: Byt
   try {
     const start = lineStartFrom(fd, plan.bounds[part]!, size);
     const end = lineStartFrom(fd, plan.bounds[part + 1]!, size);
+    // One buffer for every read: the splitter copies the unfinished line it keeps. (A buffer a
+    // read, freed only when the collector next runs, grew the heap with the contact log.)
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - start));
     for (let position = start; position < end; ) {
-      // A buffer a read: the splitter keeps the piece that holds an unfinished line.
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
-      const read = readSync(fd, chunk, 0, chunk.length, position);
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, end - position), position);
       if (read === 0) {
         complete = false;
         break;

@@ -98,20 +98,32 @@ export class PlainLines {
     this.delimiterByte = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : -1;
   }
 
-  /** Takes every complete line of the unfinished one and `piece`, and keeps what follows the last line end. The piece is kept, not copied: it must not be reused. */
+  /**
+   * Takes every complete line of the unfinished one and `piece`, and keeps (a copy of) what
+   * follows the last line end: the caller may read into the same buffer again. The unfinished
+   * line is joined only with the piece's first line, never with the whole piece, so reading a
+   * file makes no copy of it.
+   */
   write(piece: Buffer): void {
-    if (piece.indexOf(LF) === -1 && piece.indexOf(CR) === -1) {
-      this.carry.push(piece);
-      this.carried += piece.length;
-      if (this.carried > MAX_LINE_CHARS) throw new LineTooLong();
-      return;
+    let from = 0;
+    while (this.carried > 0 && from < piece.length) {
+      const cut = pastLineEnd(piece, from);
+      if (cut === -1) break;
+      const joined = this.takeCarry(piece.subarray(from, cut));
+      const taken = this.take(joined, 0, joined.length, false);
+      // Left over: a line that ends in a CR, which waits to see whether an LF follows.
+      if (taken < joined.length) this.keep(joined.subarray(taken));
+      from = cut;
     }
-    const bytes = this.carried === 0 ? piece : this.takeCarry(piece);
-    const taken = this.take(bytes, 0, bytes.length, false);
-    if (taken < bytes.length) {
-      this.carry.push(bytes.subarray(taken));
-      this.carried = bytes.length - taken;
-    }
+    if (from === piece.length) return;
+    const taken = this.carried > 0 ? from : this.take(piece, from, piece.length, false);
+    if (taken < piece.length) this.keep(piece.subarray(taken));
+  }
+
+  private keep(bytes: Buffer): void {
+    this.carry.push(Buffer.from(bytes));
+    this.carried += bytes.length;
+    if (this.carried > MAX_LINE_CHARS) throw new LineTooLong();
   }
 
   /** The unfinished line (and `then` after it), taken away: for csv-parse, when a quote turns up. */
@@ -187,4 +199,14 @@ function hasContent(bytes: Buffer, from: number, to: number, delimiterByte: numb
     if (byte !== delimiterByte && !isSpace(byte)) return true;
   }
   return false;
+}
+
+/** Just past the first line end at or after `from` (a CRLF whole, when its LF is there); -1 when there is none. */
+function pastLineEnd(bytes: Buffer, from: number): number {
+  for (let at = from; at < bytes.length; at++) {
+    const byte = bytes[at]!;
+    if (byte === LF) return at + 1;
+    if (byte === CR) return at + 1 < bytes.length && bytes[at + 1] === LF ? at + 2 : at + 1;
+  }
+  return -1;
 }
