@@ -4,6 +4,7 @@ import type { CaseRecord, ContactLookup, OfficerRecord } from '../read/records.j
 import { formatDay, type Day, type Risk } from '../read/values.js';
 import { CASE_FLAGS, type CaseFlag, type CaseResult, type RiskKey } from './report.js';
 import { compareText } from './compare.js';
+import { stableOrder } from './order.js';
 
 /** The order cases rank by risk: an unassessed case sits with the high ones. */
 const RISK_RANK: Record<RiskKey, number> = { very_high: 0, high: 1, unknown: 2, medium: 3, low: 4 };
@@ -236,13 +237,13 @@ export function priorityKey(result: CaseResult): number {
 
 
 /**
- * The cases' places in crn order (UTF-16 code units, ties in their given order); null when they
- * are in crn order already, as an export sorted by crn is.
+ * The cases' positions in crn order (UTF-16 code units, ties in their given order); undefined
+ * when they are in crn order already, as an export sorted by crn is.
  */
-function crnOrder(cases: readonly CaseResult[]): Int32Array | null {
+function crnOrder(cases: readonly CaseResult[]): Int32Array | undefined {
   let sorted = true;
   for (let at = 1; at < cases.length && sorted; at++) sorted = compareText(cases[at - 1]!.crn, cases[at]!.crn) <= 0;
-  if (sorted) return null;
+  if (sorted) return undefined;
   const crns = cases.map((result) => result.crn);
   return Int32Array.from(crns.map((_, at) => at).sort((a, b) => compareText(crns[a]!, crns[b]!) || a - b));
 }
@@ -252,35 +253,12 @@ function crnOrder(cases: readonly CaseResult[]): Int32Array | null {
  * (never seen first), both descending, then crn. Sorts in place and numbers the cases 1, 2, 3, …
  */
 export function rankCases(cases: CaseResult[]): CaseResult[] {
-  // A national export's sort compares numbers natively, never calling back into JavaScript: each
-  // case's key is replaced by its place among the sorted keys (equal keys, equal places) and
-  // joined with its place in crn order, as keyPlace × count + crnPlace. That stays an exact
-  // integer in a double below 94 million cases (count² < 2^53).
-  const count = cases.length;
-  const byCrn = crnOrder(cases);
-  const keys = new Float64Array(count);
-  for (let place = 0; place < count; place++) keys[place] = priorityKey(cases[byCrn === null ? place : byCrn[place]!]!);
-  const sortedKeys = keys.slice().sort();
-  const joined = keys.map((key, crnPlace) => lowerBound(sortedKeys, key) * count + crnPlace).sort();
-  const ranked = Array.from(joined, (value) => {
-    const crnPlace = value % count;
-    return cases[byCrn === null ? crnPlace : byCrn[crnPlace]!]!;
-  });
+  // The priority key is one integer (priorityKey); a stable sort of it from crn order leaves equal keys in crn order.
+  const order = stableOrder(Float64Array.from(cases, priorityKey), crnOrder(cases));
+  const ranked = Array.from(order, (position) => cases[position]!);
   ranked.forEach((result, at) => {
     result.priority = at + 1;
     cases[at] = result;
   });
   return cases;
-}
-
-/** The first place in ascending `sorted` that holds `value` or more. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

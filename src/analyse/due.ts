@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { formatDay, parseIsoDay, RISKS, type Day } from '../read/values.js';
 import { compareText } from './compare.js';
+import { stableOrder } from './order.js';
 import { day, type CaseResult, type Report } from './report.js';
 
 /** The kinds of task, in the order a case's tasks on the same day are listed. */
@@ -65,7 +66,7 @@ function addTasksOf(result: CaseResult, asOf: Day, until: Day, skipped: Readonly
 
 const TASK_RANK = new Map<string, number>(DUE_TASKS.map((task, at) => [task, at]));
 
-/** Officer first (none last), then days_until (no date first), then priority, then the task's kind. */
+/** Officer first (none last), then days_until (no date first), then priority, then the task's kind: the worklist's order, which sortTasks keeps. */
 export function compareTasks(a: DueTask, b: DueTask): number {
   if (a.officer_id !== b.officer_id) {
     if (a.officer_id === null) return 1;
@@ -108,7 +109,39 @@ export function dueTasks(report: Pick<Report, 'officers' | 'checks_skipped'>, ca
       }),
     );
   }
-  return { within, until: formatDay(until), tasks: tasks.sort(compareTasks) };
+  return { within, until: formatDay(until), tasks: sortTasks(tasks) };
+}
+
+/**
+ * The tasks in compareTasks' order, ties as given. A national worklist holds 300k tasks: each
+ * is given one exact integer that orders as compareTasks does (officer, date, priority and kind
+ * each a small range), and order.ts sorts those by radix. Only ranges so wide that the number
+ * would not be exact (or a priority that is not a rank) fall back to the comparator.
+ */
+function sortTasks(tasks: DueTask[]): DueTask[] {
+  const officerIds = [...new Set(tasks.map((task) => task.officer_id).filter((id) => id !== null))].sort(compareText);
+  const officerPlace = new Map<string | null, number>(officerIds.map((id, place) => [id, place]));
+  officerPlace.set(null, officerIds.length); // no officer last
+  let firstDay = 0;
+  let lastDay = 0;
+  let lastPriority = 0;
+  for (const task of tasks) {
+    if (task.days_until !== null) {
+      firstDay = Math.min(firstDay, task.days_until);
+      lastDay = Math.max(lastDay, task.days_until);
+    }
+    // Priorities are ranks (1, 2, …); anything else is left to the comparator below.
+    lastPriority = Number.isInteger(task.priority) && task.priority >= 0 ? Math.max(lastPriority, task.priority) : Infinity;
+  }
+  const days = lastDay - firstDay + 2; // 0 for no date, first
+  const priorities = lastPriority + 1;
+  const kinds = DUE_TASKS.length;
+  if ((officerIds.length + 1) * days * priorities * kinds > Number.MAX_SAFE_INTEGER) return tasks.sort(compareTasks);
+  const keys = Float64Array.from(tasks, (task) => {
+    const day = task.days_until === null ? 0 : task.days_until - firstDay + 1;
+    return ((officerPlace.get(task.officer_id)! * days + day) * priorities + task.priority) * kinds + TASK_RANK.get(task.task)!;
+  });
+  return Array.from(stableOrder(keys), (position) => tasks[position]!);
 }
 
 /** Tasks per kind, every kind present: for the summary. */

@@ -133,3 +133,38 @@ describe('fields and order', () => {
     expect(full).toEqual({ tasks: 2, officers: 1, past_due: 1, undated: 1, by_task: { contact: 1, first_contact: 0, assessment: 0, da_check: 1, safeguarding_check: 0, ending: 0 } });
   });
 });
+
+describe('the worklist order on many cases', () => {
+  it('is compareTasks order, however the cases are ranked', () => {
+    const officers = [officer({ officerId: 'O2' }), officer({ officerId: 'O10' }), officer({ officerId: 'O1' })];
+    const cases = Array.from({ length: 300 }, (_, at) =>
+      caseRecord({
+        crn: `X${(at * 7919) % 1000}`,
+        officerId: [null, 'O1', 'O2', 'O10'][at % 4]!,
+        risk: (['low', 'medium', 'high', 'very_high', null] as const)[at % 5]!,
+        lastContact: at % 9 === 0 ? null : daysAgo(at % 40),
+        daFlag: at % 6 === 0,
+        safeguardingFlag: at % 7 === 0,
+        endDate: at % 3 === 0 ? AS_OF + (at % 10) : null,
+      }),
+    );
+    const report = run(exportsOf({ officers, cases }));
+    const tasks = dueTasks(report, report.cases, AS_OF, 7).tasks;
+    expect(tasks.length).toBeGreaterThan(300);
+    // Sorting again by the comparator (a stable sort) changes nothing: every pair is in order.
+    expect([...tasks].sort(compareTasks)).toEqual(tasks);
+    for (let at = 1; at < tasks.length; at++) expect(compareTasks(tasks[at - 1]!, tasks[at]!)).toBeLessThan(0);
+  });
+});
+
+describe('the worklist order beyond exact numbers', () => {
+  it('falls back to the comparator when the priorities are too far apart to join into one number', async () => {
+    const { caseResult } = await import('../render/builders.js');
+    const due = { next_contact_due: '2026-11-17', last_contact: '2026-11-03' };
+    const cases = [caseResult({ crn: 'B', priority: 2 ** 52, ...due }), caseResult({ crn: 'A', priority: 3, ...due }), caseResult({ crn: 'C', priority: 7, ...due })];
+    const report = run(exportsOf({ cases: [] }));
+    const tasks = dueTasks(report, cases, AS_OF, 7).tasks;
+    expect(tasks.filter((task) => task.task === 'contact').map((task) => task.crn)).toEqual(['A', 'C', 'B']);
+    expect([...tasks].sort(compareTasks)).toEqual(tasks);
+  });
+});
