@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { Parser, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
-import { NotUtf8Error, utf8Chunks, type Encoding, type Source } from './source.js';
+import { NotUtf8Error, utf8Chunks, type Encoding, type Source, type SpareBuffer } from './source.js';
 import { firstLineEnd, LINE_ENDS, LineTooLong, lineBreaksWithin, MAX_LINE_CHARS, PlainLines, type LineSink, type PlainRowReader } from './plain.js';
 
 export interface CsvOptions {
@@ -181,8 +181,9 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
 
   // UTF-8 bytes taken from utf8Chunks so far: where a byte that is not UTF-8 sits, if one turns up.
   let taken = 0;
+  const recycled: SpareBuffer = { spare: null };
   try {
-    for await (const chunk of utf8Chunks(source, options.encoding)) {
+    for await (const chunk of utf8Chunks(source, options.encoding, recycled)) {
       taken += chunk.length;
       if (api !== null) feed(chunk, false);
       else if (plain !== null) {
@@ -191,7 +192,11 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
           const rest = (plain as PlainLines).takeCarry(chunk);
           plain = null;
           startParser(rest);
-        } else (plain as PlainLines).write(chunk);
+        } else {
+          (plain as PlainLines).write(chunk);
+          // PlainLines copies what it keeps: the next read may go into this chunk's buffer.
+          recycled.spare = chunk.buffer as ArrayBuffer;
+        }
       } else {
         head.push(chunk);
         headBytes += chunk.length;

@@ -47,7 +47,16 @@ export function sourceFor(path: string): Source {
 
 const CHUNK_BYTES = 1 << 16;
 
-async function* rawChunks(source: Source): AsyncGenerator<Buffer> {
+/**
+ * A read buffer handed back by the reader once nothing refers to it (its bytes split and
+ * copied where kept): the next read goes into it, rather than into a new buffer that only the
+ * collector frees, which grows the process with the size of the file.
+ */
+export interface SpareBuffer {
+  spare: ArrayBuffer | null;
+}
+
+async function* rawChunks(source: Source, recycled?: SpareBuffer): AsyncGenerator<Buffer> {
   if (source.path === '-') {
     for await (const chunk of process.stdin) yield chunk as Buffer;
     return;
@@ -65,8 +74,10 @@ async function* rawChunks(source: Source): AsyncGenerator<Buffer> {
     if (before.isDirectory()) throw new InputError(`${source.label}: is a folder, not a file`);
     let bytesRead = 0;
     for (;;) {
-      // A buffer per chunk: the parsers may keep slices of it.
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      // A buffer per chunk (csv-parse may keep slices of it), unless the reader handed one back.
+      const spare = recycled?.spare ?? null;
+      if (recycled) recycled.spare = null;
+      const chunk = spare !== null && spare.byteLength === CHUNK_BYTES ? Buffer.from(spare) : Buffer.allocUnsafe(CHUNK_BYTES);
       let read: number;
       try {
         ({ bytesRead: read } = await handle.read(chunk, 0, CHUNK_BYTES, null));
@@ -271,7 +282,7 @@ class Utf16Decoder implements Converter {
  * windows-1252 must be asked for. UTF-8 is checked as it streams, so a wrong encoding is caught
  * with a clear message instead of turning names into mojibake.
  */
-export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8'): AsyncGenerator<Buffer> {
+export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8', recycled?: SpareBuffer): AsyncGenerator<Buffer> {
   let converter: Converter | null = null;
   let head: Buffer = Buffer.alloc(0);
   const begin = (): Buffer => {
@@ -286,7 +297,7 @@ export async function* utf8Chunks(source: Source, encoding: Encoding = 'utf-8'):
     return converter.write(head.subarray(detected.bomLength));
   };
 
-  for await (const raw of rawChunks(source)) {
+  for await (const raw of rawChunks(source, recycled)) {
     if (converter !== null) {
       yield (converter as Converter).write(raw);
       continue;
