@@ -26,7 +26,8 @@
  * average is recorded with each target for that reason). The peer is bench/duckdb.js: DuckDB
  * running bench/duckdb.sql (the core of the job in SQL) over the same files and as-of date; the
  * ratio of caseload's median to DuckDB's is the headline figure. The floor is bench/floor.js
- * (bare csv-parse over offenders.csv and contacts.csv). Both are timed the same way.
+ * (bare csv-parse over offenders.csv and contacts.csv). Both are timed the same way, their runs
+ * taking turns with caseload's (repeatTogether), so that a ratio compares runs minutes apart.
  *
  * Each target also times `caseload plan DIR --as-of 2026-11-16 --format json` the same way, the
  * reallocation plan (SPEC 2.3), which must stay within 1.2x of the report's time (--no-plan skips it).
@@ -233,22 +234,38 @@ const kbToMb = (kb) => (kb === null ? null : kb / 1024);
 // --- One target ----------------------------------------------------------------------------------
 
 /** Runs `times` measured runs, stopping at the first failure (a failing CLI fails every time). */
-async function repeat(method, nodeArgs, times, options, label) {
-  const runs = [];
-  for (let n = 1; n <= times; n++) {
-    const result = await measureOnce(method, nodeArgs, options);
-    const failure = runFailure(result, options.timeoutSeconds);
-    const peak = kbToMb(result.peakKb);
-    const cpu = result.cpuSeconds === null ? '?' : result.cpuSeconds.toFixed(2);
-    console.error(`  ${label} run ${n}/${times}: ${result.wallSeconds.toFixed(2)} s (cpu ${cpu} s), peak RSS ${peak === null ? '?' : peak.toFixed(0)} MB${failure ? `, FAILED: ${failure}` : ''}`);
-    runs.push({
+/** One timed run of a command: its record for results.json, and whether it failed. */
+async function runOnce(method, nodeArgs, options, label, n, times) {
+  const result = await measureOnce(method, nodeArgs, options);
+  const failure = runFailure(result, options.timeoutSeconds);
+  const peak = kbToMb(result.peakKb);
+  const cpu = result.cpuSeconds === null ? '?' : result.cpuSeconds.toFixed(2);
+  console.error(`  ${label} run ${n}/${times}: ${result.wallSeconds.toFixed(2)} s (cpu ${cpu} s), peak RSS ${peak === null ? '?' : peak.toFixed(0)} MB${failure ? `, FAILED: ${failure}` : ''}`);
+  if (failure && result.stderr) console.error(`    stderr: ${result.stderr.split('\n').slice(-10).join('\n    ')}`);
+  return {
+    failed: Boolean(failure),
+    run: {
       wall_s: round(result.wallSeconds, 3), cpu_s: round(result.cpuSeconds, 2), peak_rss_mb: round(peak, 1), exit_code: result.code, signal: result.signal,
       ...(failure ? { error: failure, stderr: result.stderr } : {}), ...(options.captureStdout ? { stdout: result.stdout.trim() } : {}),
       ...(result.outputBytes === null || result.outputBytes === undefined ? {} : { output_mb: round(result.outputBytes / 1e6, 2) }),
-    });
-    if (failure) {
-      if (result.stderr) console.error(`    stderr: ${result.stderr.split('\n').slice(-10).join('\n    ')}`);
-      break;
+    },
+  };
+}
+
+/**
+ * Runs the commands in turn, `times` rounds: caseload's run n and DuckDB's run n (and the
+ * floor's, due's, plan's) are minutes apart at most, so their ratios hold while the VM's speed
+ * drifts. A command that fails is not run again. Returns each command's runs, by key.
+ */
+async function repeatTogether(method, commands, times) {
+  const runs = Object.fromEntries(commands.map(({ key }) => [key, []]));
+  const failed = new Set();
+  for (let n = 1; n <= times; n++) {
+    for (const { key, nodeArgs, options, label } of commands) {
+      if (failed.has(key)) continue;
+      const { failed: failure, run } = await runOnce(method, nodeArgs, options, label, n, times);
+      runs[key].push(run);
+      if (failure) failed.add(key);
     }
   }
   return runs;
@@ -279,38 +296,34 @@ async function benchTarget(target, args, method) {
 
   const cliArgs = variant === TREND ? [CLI, 'trend', data.dir, '--format', format] : [CLI, 'report', data.dir, '--as-of', AS_OF, '--format', format];
   const options = { timeoutSeconds: args.timeout };
-  const cliRuns = await repeat(method, cliArgs, runs, { ...options, measureOutput: format !== 'json' }, 'caseload');
-  const cli = summariseRuns(cliRuns);
-  const outputMb = cliRuns.find((run) => run.output_mb !== undefined)?.output_mb ?? null;
   // Another format reads and analyses the same export: its due, plan and floor are the json target's.
   const sideRuns = variant === null && format === 'json';
-
-  // The `due` scenario: the worklist of the same export, against report's time (goal: ≤ 1.2×).
-  let due = null;
-  if (args.due && sideRuns) {
-    const dueRuns = await repeat(method, [CLI, 'due', data.dir, '--as-of', AS_OF, '--format', 'json'], runs, options, 'caseload due');
-    due = { ...summariseRuns(dueRuns), runs: dueRuns };
-  }
-
-  // The reallocation plan reads and analyses as the report does, then plans: compared with it.
-  let plan = null;
-  if (args.plan && sideRuns) {
-    const planRuns = await repeat(method, [CLI, 'plan', data.dir, '--as-of', AS_OF, '--format', 'json'], runs, options, 'caseload plan');
-    plan = { ...summariseRuns(planRuns), runs: planRuns };
-  }
-
+  const peers = variant !== TREND && format === 'json';
+  const commands = [
+    { key: 'cli', nodeArgs: cliArgs, options: { ...options, measureOutput: format !== 'json' }, label: 'caseload' },
+    // The `due` scenario: the worklist of the same export, against report's time (goal: ≤ 1.2×).
+    ...(args.due && sideRuns ? [{ key: 'due', nodeArgs: [CLI, 'due', data.dir, '--as-of', AS_OF, '--format', 'json'], options, label: 'caseload due' }] : []),
+    // The reallocation plan reads and analyses as the report does, then plans: compared with it.
+    ...(args.plan && sideRuns ? [{ key: 'plan', nodeArgs: [CLI, 'plan', data.dir, '--as-of', AS_OF, '--format', 'json'], options, label: 'caseload plan' }] : []),
+    ...(args.floor && peers ? [{ key: 'floor', nodeArgs: [FLOOR, join(data.dir, 'offenders.csv'), join(data.dir, 'contacts.csv')], options: { ...options, captureStdout: true }, label: 'floor' }] : []),
+    // The peer answers the same question of the same files; its ratio is the headline figure.
+    ...(args.duckdb && peers ? [{ key: 'duckdb', nodeArgs: [DUCKDB, data.dir, AS_OF], options: { ...options, captureStdout: true }, label: 'duckdb' }] : []),
+  ];
+  const measured = await repeatTogether(method, commands, runs);
+  const cliRuns = measured.cli;
+  const cli = summariseRuns(cliRuns);
+  const outputMb = cliRuns.find((run) => run.output_mb !== undefined)?.output_mb ?? null;
+  const due = measured.due ? { ...summariseRuns(measured.due), runs: measured.due } : null;
+  const plan = measured.plan ? { ...summariseRuns(measured.plan), runs: measured.plan } : null;
   let floor = null;
-  if (args.floor && variant !== TREND && format === 'json') {
-    const files = [join(data.dir, 'offenders.csv'), join(data.dir, 'contacts.csv')];
-    const floorRuns = await repeat(method, [FLOOR, ...files], runs, { ...options, captureStdout: true }, 'floor');
+  if (measured.floor) {
+    const floorRuns = measured.floor;
     const parsed = floorRuns.filter((run) => !run.error).map((run) => JSON.parse(run.stdout));
     floor = { ...summariseRuns(floorRuns), median_parse_s: round(median(parsed.map((p) => p.parse_seconds)), 3), records: parsed[0]?.records ?? null, runs: floorRuns.map(({ stdout, ...rest }) => rest) };
   }
-
-  // The peer answers the same question of the same files; its ratio is the headline figure.
   let duckdb = null;
-  if (args.duckdb && variant !== TREND && format === 'json') {
-    const peerRuns = await repeat(method, [DUCKDB, data.dir, AS_OF], runs, { ...options, captureStdout: true }, 'duckdb');
+  if (measured.duckdb) {
+    const peerRuns = measured.duckdb;
     const counted = peerRuns.find((run) => !run.error)?.stdout;
     duckdb = { ...summariseRuns(peerRuns), counted: counted ? JSON.parse(counted) : null, runs: peerRuns.map(({ stdout, ...rest }) => rest) };
   }
@@ -492,7 +505,8 @@ export function writeReports(results, info) {
     'caseload\'s median over that of DuckDB running bench/duckdb.sql (the core of the job in SQL:',
     'last attended contact per case, days since, overdue, caseload per officer, written as JSON)',
     'over the same files; floor is bare csv-parse reading offenders.csv and contacts.csv in one',
-    'process (bench/floor.js). Both are timed the same way; cpu s is the child\'s user+system CPU',
+    'process (bench/floor.js). Both are timed the same way, each run taking turns with caseload\'s',
+    '(run 1 of each, then run 2 of each…); cpu s is the child\'s user+system CPU',
     'seconds (median), steadier than wall time on a shared machine.',
     '',
     ...headlines(results).map((line) => `- ${line}`),
