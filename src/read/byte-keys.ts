@@ -1,7 +1,7 @@
 /**
- * A lookup from ASCII text, given as bytes, to a number: the contacts fast path
- * (contact-lines.ts) finds a crn, an outcome or a type straight from the file's bytes, without
- * making a string per row. Open addressing over an FNV-1a hash. A national export's crns make a
+ * A lookup from ASCII text, given as bytes, to a number: the plain-row readers
+ * (plain-contacts.ts, plain-fields.ts) find a crn, an outcome or a type straight from the file's
+ * bytes, without making a string per row. Open addressing over an FNV-1a hash. A national export's crns make a
  * table far larger than the processor's cache, so each slot holds the key's length and first
  * eight bytes beside its value: a lookup reads one slot, not a slot and then the key elsewhere.
  */
@@ -27,8 +27,7 @@ export class ByteKeys {
   /** A key's bytes while it is added. */
   private scratch = new Uint8Array(64);
   private count = 0;
-  // The key being looked up, as the slots hold it (set by `scan`).
-  private hash = 0;
+  // The first eight bytes of the key slotOf last looked for, as the slots hold them (for put).
   private low = 0;
   private high = 0;
 
@@ -53,10 +52,7 @@ export class ByteKeys {
 
   /** The number stored for the text `key`; -1 when there is none (always, for a key that is not ASCII). */
   findText(key: string): number {
-    if (!isAscii(key)) return -1;
-    const bytes = this.bytesOf(key);
-    const slot = this.slotOf(bytes, 0, key.length);
-    return this.slots[slot * STRIDE] === 0 ? -1 : this.slots[slot * STRIDE + 1]!;
+    return isAscii(key) ? this.find(this.bytesOf(key), 0, key.length) : -1;
   }
 
   /**
@@ -101,13 +97,12 @@ export class ByteKeys {
     hash ^= hash >>> 16;
     hash = Math.imul(hash, 0x85ebca6b);
     hash ^= hash >>> 13;
-    this.hash = hash >>> 0;
     this.low = low;
     this.high = high;
     const length = end - start;
     const { slots, pool, poolStart } = this;
     const mask = this.capacity - 1;
-    for (let slot = this.hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const base = slot * STRIDE;
       const stored = slots[base]!;
       if (stored === 0) return slot;
@@ -179,8 +174,8 @@ export class CaseKeys {
   private count = 0;
   private hash = 0x811c9dc5;
 
-  constructor(expected?: number) {
-    this.bytes = new ByteKeys(expected);
+  constructor() {
+    this.bytes = new ByteKeys();
   }
 
   get size(): number {

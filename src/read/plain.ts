@@ -150,7 +150,7 @@ export class PlainLines {
     const { delimiterByte, sink } = this;
     let lineStart = from;
     while (lineStart < to) {
-      const width = this.delimiterByte < 0 ? 0 : (sink.plainRows?.width ?? 0);
+      const width = delimiterByte < 0 ? 0 : (sink.plainRows?.width ?? 0);
       if (width > this.fieldEnds.length) this.fieldEnds = new Int32Array(width);
       const fieldEnds = this.fieldEnds;
       let fields = 1;
@@ -169,11 +169,6 @@ export class PlainLines {
           seen |= byte;
         }
       }
-      const ascii = seen <= 0x7f;
-      // Anything but delimiters and whitespace is content; a line without is blank, for the fields
-      // path to skip. Whitespace bytes (9, 11, 12, 32) OR to within 0x2f: a bit outside it is
-      // content; only a line of punctuation or control bytes needs a second look.
-      const content = (seen & ~0x2f) !== 0 || hasContent(bytes, lineStart, at, delimiterByte);
       let next: number;
       if (at === to) {
         if (!final) return lineStart;
@@ -183,7 +178,12 @@ export class PlainLines {
         next = at + 1 < to && bytes[at + 1] === LF ? at + 2 : at + 1;
       } else next = at + 1;
       if (fields === width) fieldEnds[width - 1] = at;
-      if (!(fields === width && ascii && content && sink.plainRow(bytes, lineStart, fieldEnds))) {
+      // A plain row: the reader's field count, ASCII (no bit above 0x7f), and not blank (a blank
+      // line is left to the fields path to skip). Whitespace bytes (9, 11, 12, 32) OR to within
+      // 0x2f, so a bit outside it is content; only a line of punctuation or control bytes needs a
+      // second look.
+      const plain = fields === width && seen <= 0x7f && ((seen & ~0x2f) !== 0 || hasContent(bytes, lineStart, at, delimiterByte));
+      if (!(plain && sink.plainRow(bytes, lineStart, fieldEnds))) {
         sink.fields(bytes.toString('utf8', lineStart, at).split(this.delimiter));
       }
       lineStart = next;
