@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests of src/ modules in the test process, none of which mocks a module or changes the process
- * (test/read/parallel.test.ts mocks node:worker_threads, so it is left out).
+ * (test/read/parallel.test.ts and test/render/parallel-lines.test.ts mock node:worker_threads, so
+ * they are left out).
  */
 const IN_PROCESS = [
   'test/analyse/**/*.test.ts',
-  'test/render/**/*.test.ts',
+  'test/render/**/!(parallel-lines).test.ts',
   'test/config/**/*.test.ts',
   'test/read/!(parallel).test.ts',
   'test/values.test.ts',

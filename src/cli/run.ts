@@ -17,6 +17,7 @@ import type { Output } from '../render/output.js';
 import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
 import { readExports, type ExportInputs, type ReadOptions } from '../read/exports.js';
+import { defaultThreads } from '../read/parallel.js';
 import type { Exports, InputSummary, Issue } from '../read/records.js';
 import { columnsConfig } from '../read/columns.js';
 import type { Report } from '../analyse/report.js';
@@ -93,10 +94,15 @@ export function unreadColumnNotes(inputs: readonly InputSummary[]): string[] {
   return notes.map(plainText);
 }
 
-/** CASELOAD_PARALLEL_MIN_BYTES lowers the size at which contacts.csv is split across threads (tests use 0). */
-function parallelMinBytes(env: NodeJS.ProcessEnv): number | undefined {
-  const value = Number(env.CASELOAD_PARALLEL_MIN_BYTES);
-  return env.CASELOAD_PARALLEL_MIN_BYTES !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
+/**
+ * A size below which work stays on one thread, lowered by tests (to 0) so small fixtures take
+ * the threaded paths: CASELOAD_PARALLEL_MIN_BYTES for splitting contacts.csv, and
+ * CASELOAD_PARALLEL_MIN_CASES for writing a JSON or NDJSON report's cases.
+ */
+function parallelMin(name: 'CASELOAD_PARALLEL_MIN_BYTES' | 'CASELOAD_PARALLEL_MIN_CASES'): number | undefined {
+  const text = process.env[name];
+  const value = Number(text);
+  return text !== undefined && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
 /** How the export is read: as of, config, encoding, delimiter, threads, progress. */
@@ -107,7 +113,7 @@ export function readOptions(options: RunOptions, asOf: Day, config: Config, cont
     encoding: options.encoding,
     delimiter: options.delimiter,
     threads: options.threads,
-    parallelMinBytes: parallelMinBytes(process.env),
+    parallelMinBytes: parallelMin('CASELOAD_PARALLEL_MIN_BYTES'),
     onProgress: context.progress,
   };
 }
@@ -167,7 +173,8 @@ export async function present(view: View, issues: readonly Issue[], options: Run
   const exitCode = decideExitCode(view, options.failOn);
   if (options.quiet && !somethingFlagged(view)) return exitCode;
   const format = formatOf(options);
-  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null });
+  const lines = { threads: options.threads ?? defaultThreads(), minCases: parallelMin('CASELOAD_PARALLEL_MIN_CASES') };
+  await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null, lines });
   if (format === 'table') unreadColumnNotes(view.report.inputs).forEach((note) => context.err(note));
   if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));
   return exitCode;

@@ -2,6 +2,8 @@
 import { summariseTasks } from '../analyse/due.js';
 import type { View } from './view.js';
 import type { Output } from './output.js';
+import { JSON_LINES } from './lines.js';
+import { shareCaseLines, writeLines, type LineOptions, type SharedLines } from './parallel-lines.js';
 
 /** The JSON object a view stands for: the whole report shape, or for validate the data side only. */
 export function jsonDocument(view: View): Record<string, unknown> {
@@ -46,9 +48,10 @@ const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by
 /**
  * Writes the document as JSON: the top level pretty-printed, and each element of a top-level
  * array (a case, an officer, an issue) compact on a line of its own, so a national report is
- * written in one pass and stays easy to grep, diff and page through.
+ * written in one pass and stays easy to grep, diff and page through. The lines of the array
+ * `shared` is of are written on two threads; without it, everything is written before it returns.
  */
-export function writeJson(document: Record<string, unknown>, out: Output): void {
+export async function writeJson(document: Record<string, unknown>, out: Output, shared: SharedLines | null = null): Promise<void> {
   // As JSON.stringify: an undefined (or function) value leaves its key out; in an array it is null.
   const entries = Object.entries(document).filter(([, value]) => value !== undefined && typeof value !== 'function');
   if (entries.length === 0) {
@@ -56,23 +59,28 @@ export function writeJson(document: Record<string, unknown>, out: Output): void 
     return;
   }
   out.write('{\n');
-  entries.forEach(([key, value], at) => {
+  for (const [at, [key, value]] of entries.entries()) {
     out.write(`  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length > 0) {
       out.write('[\n');
-      const last = value.length - 1;
-      for (let index = 0; index <= last; index++) {
-        out.write(`    ${JSON.stringify(value[index]) ?? 'null'}${index < last ? ',' : ''}\n`);
-      }
+      if (shared?.rows === value) await shared.write(out);
+      else writeLines(value, 0, value.length, out, JSON_LINES);
       out.write('  ]');
     } else {
       out.write(indent(JSON.stringify(value, null, 2), '  '));
     }
     out.write(at < entries.length - 1 ? ',\n' : '\n');
-  });
+  }
   out.write('}\n');
 }
 
-export function renderJson(view: View, out: Output): void {
-  writeJson(jsonDocument(view), out);
+/** The view as JSON; a long list of cases is written on two threads when `lines` allows. */
+export async function renderJson(view: View, out: Output, lines: LineOptions = { threads: 1 }): Promise<void> {
+  const document = jsonDocument(view);
+  const shared = document.cases === view.cases ? shareCaseLines(view.cases, JSON_LINES, lines) : null;
+  try {
+    await writeJson(document, out, shared);
+  } finally {
+    shared?.stop();
+  }
 }

@@ -1,5 +1,7 @@
 /** `--format ndjson`: one object per line, the view's main rows (cases, officers, teams or issues). */
 import { mainRows } from './sections.js';
+import { NDJSON_LINES } from './lines.js';
+import { shareCaseLines, writeLines, type LineOptions } from './parallel-lines.js';
 import type { Output } from './output.js';
 import type { View } from './view.js';
 
@@ -11,6 +13,14 @@ function ndjsonRows(view: View): readonly unknown[] {
   return mainRows(view).rows;
 }
 
-export function renderNdjson(view: View, out: Output): void {
-  for (const row of ndjsonRows(view)) out.write(`${JSON.stringify(row)}\n`);
+/** The rows a line each; a long list of cases is written on two threads when `lines` allows. */
+export async function renderNdjson(view: View, out: Output, lines: LineOptions = { threads: 1 }): Promise<void> {
+  const rows = ndjsonRows(view);
+  const shared = rows === view.cases ? shareCaseLines(view.cases, NDJSON_LINES, lines) : null;
+  try {
+    if (shared === null) writeLines(rows, 0, rows.length, out, NDJSON_LINES);
+    else await shared.write(out);
+  } finally {
+    shared?.stop();
+  }
 }

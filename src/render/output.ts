@@ -1,6 +1,8 @@
 /** Where renderers write: batched into large writes, and silent once the reader has gone. */
 export interface Output {
   write(text: string): void;
+  /** Bytes already encoded as UTF-8, whole lines (parallel-lines.ts). */
+  writeBytes(bytes: Uint8Array): void;
 }
 
 const BATCH_BYTES = 1 << 20;
@@ -29,6 +31,12 @@ export class StreamOutput implements Output {
     this.used += this.buffer.write(text, this.used);
   }
 
+  writeBytes(bytes: Uint8Array): void {
+    if (this.closed) return;
+    this.flush();
+    this.stream.write(bytes);
+  }
+
   flush(): void {
     if (this.used === 0 || this.closed) return;
     this.stream.write(this.buffer.subarray(0, this.used));
@@ -44,6 +52,10 @@ export class StringOutput implements Output {
 
   write(text: string): void {
     this.parts.push(text);
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    this.parts.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   }
 
   toString(): string {

@@ -1,7 +1,9 @@
 /**
- * The worker-thread path for a large contacts.csv must give byte-identical output to the
- * one-stream path: on unquoted LF and CRLF exports (split across threads) and on a quoted one
- * (which falls back to one stream). CASELOAD_PARALLEL_MIN_BYTES=0 makes a small file split.
+ * The worker-thread paths must give byte-identical output to one thread: a large contacts.csv
+ * on unquoted LF and CRLF exports (split across threads) and on a quoted one (which falls back to
+ * one stream), and the cases of a long JSON or NDJSON report (written on two threads).
+ * CASELOAD_PARALLEL_MIN_BYTES=0 makes a small file split, CASELOAD_PARALLEL_MIN_CASES=0 a short
+ * report's cases.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -33,10 +35,10 @@ function exportFiles(shape: Shape): Record<string, string> {
 const folders: (() => void)[] = [];
 afterAll(() => folders.forEach((cleanup) => cleanup()));
 
-function run(dir: string, command: 'report' | 'validate', threads: number): string {
+function run(dir: string, command: 'report' | 'validate', threads: number, format: 'json' | 'ndjson' = 'json', ...more: string[]): string {
   const all = command === 'report' ? ['--all'] : [];
-  const result = runCli([command, dir, '--as-of', '2026-11-16', '--json', ...all, '--threads', String(threads)], {
-    env: { CASELOAD_PARALLEL_MIN_BYTES: '0' },
+  const result = runCli([command, dir, '--as-of', '2026-11-16', '--format', format, ...all, ...more, '--threads', String(threads)], {
+    env: { CASELOAD_PARALLEL_MIN_BYTES: '0', CASELOAD_PARALLEL_MIN_CASES: '0' },
   });
   expect(result.exitCode).toBe(0);
   return result.stdout.replaceAll(dir, '<dir>');
@@ -58,6 +60,36 @@ describe('--threads', () => {
     expect(issues.filter((issue) => issue.code === 'invalid_value')).toHaveLength(6);
     // The first dirt follows contact 500 (line 502) and a blank line (503).
     expect(issues.find((issue) => issue.code === 'unknown_crn')!.line).toBe(504);
+  });
+
+  it.each<[string, 'json' | 'ndjson', string[]]>([
+    ['NDJSON', 'ndjson', []],
+    ['JSON without names', 'json', ['--redact']],
+    ['JSON of flagged cases only, cut to 200', 'json', ['--limit', '200']],
+  ])('writes the cases of a report in %s on two threads as one thread does', (_name, format, more) => {
+    const { dir, cleanup } = tempDir(exportFiles('lf'));
+    folders.push(cleanup);
+    const oneThread = run(dir, 'report', 1, format, ...more);
+    expect(oneThread.split('\n').filter((line) => line.includes('"crn":')).length).toBeGreaterThan(100);
+    expect(run(dir, 'report', 2, format, ...more)).toBe(oneThread);
+  });
+
+  it('writes lines on a real worker thread, every other batch, as this thread writes them', async () => {
+    const { shareCaseLines, writeLines } = await import(join(ROOT, 'dist/render/parallel-lines.js'));
+    const { JSON_LINES } = await import(join(ROOT, 'dist/render/lines.js'));
+    const { StringOutput } = await import(join(ROOT, 'dist/render/output.js'));
+    const { dir, cleanup } = tempDir(exportFiles('lf'));
+    folders.push(cleanup);
+    const cases = (JSON.parse(run(dir, 'report', 1)) as { cases: unknown[] }).cases;
+    const shared = shareCaseLines(cases, JSON_LINES, { threads: 2, minCases: 0 });
+    expect(shared).not.toBeNull();
+    const twoThreads = new StringOutput();
+    await shared.write(twoThreads);
+    shared.stop();
+    const oneThread = new StringOutput();
+    writeLines(cases, 0, cases.length, oneThread, JSON_LINES);
+    expect(twoThreads.toString()).toBe(oneThread.toString());
+    expect(twoThreads.toString().split('\n')).toHaveLength(cases.length + 1);
   });
 
   it('splits an unquoted file across workers and falls back to one stream for a quoted one', async () => {

@@ -58,7 +58,7 @@ describe('writeJson', () => {
   });
 
   it('writes array elements one at a time, not as one big string', () => {
-    const out = { parts: [] as string[], write(text: string) { this.parts.push(text); } };
+    const out = { parts: [] as string[], write(text: string) { this.parts.push(text); }, writeBytes() { throw new Error('no bytes expected'); } };
     writeJson({ cases: Array.from({ length: 50 }, (_, at) => ({ at })) }, out);
     expect(out.parts.length).toBeGreaterThan(50);
   });

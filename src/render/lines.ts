@@ -1,0 +1,34 @@
+/**
+ * How a renderer lays out the elements of a long array, a line each: shared by the thread that
+ * renders and the one that may write part of the array for it (parallel-lines.ts).
+ */
+import type { PackedCases } from './case-pack.js';
+
+/** JSON's `    {…},` (indented, a comma after all but the last element), or NDJSON's bare lines. */
+export interface LineFrame {
+  readonly indent: string;
+  readonly commas: boolean;
+}
+
+export const JSON_LINES: LineFrame = { indent: '    ', commas: true };
+export const NDJSON_LINES: LineFrame = { indent: '', commas: false };
+
+/** Element `index` of an array whose last element is `last`, as its line. */
+export function frameLine(json: string, index: number, last: number, frame: LineFrame): string {
+  return `${frame.indent}${json}${frame.commas && index < last ? ',' : ''}\n`;
+}
+
+/** What a lines worker is given: the packed cases, the batches of the array they are, and the frame. */
+export interface LinesTask {
+  readonly packed: PackedCases;
+  /** Array indexes [from, to) of each batch, the packed cases filling them in turn. */
+  readonly batches: readonly (readonly [number, number])[];
+  /** The array's last index. */
+  readonly last: number;
+  readonly frame: LineFrame;
+}
+
+/** A lines worker's message: one batch's lines, as UTF-8 in buffers (the first `length` bytes of each). */
+export interface LinesMessage {
+  readonly parts: { readonly buffer: ArrayBuffer; readonly length: number }[];
+}
