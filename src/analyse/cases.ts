@@ -253,12 +253,17 @@ function crnOrder(cases: readonly CaseResult[]): Int32Array | undefined {
  * (never seen first), both descending, then crn. Sorts in place and numbers the cases 1, 2, 3, …
  */
 export function rankCases(cases: CaseResult[]): CaseResult[] {
+  const count = cases.length;
   // The priority key is one integer (priorityKey); a stable sort of it from crn order leaves equal keys in crn order.
-  const order = stableOrder(Float64Array.from(cases, priorityKey), crnOrder(cases));
+  const keys = new Float64Array(count);
+  for (let at = 0; at < count; at++) keys[at] = priorityKey(cases[at]!);
+  const order = stableOrder(keys, crnOrder(cases));
+  // Each case is numbered in the order the cases sit in memory (the order they were made): a
+  // walk in priority order waits on memory at every case.
+  const rankOf = new Int32Array(count);
+  for (let rank = 0; rank < count; rank++) rankOf[order[rank]!] = rank + 1;
+  for (let at = 0; at < count; at++) cases[at]!.priority = rankOf[at]!;
   const ranked = Array.from(order, (position) => cases[position]!);
-  ranked.forEach((result, at) => {
-    result.priority = at + 1;
-    cases[at] = result;
-  });
+  for (let rank = 0; rank < count; rank++) cases[rank] = ranked[rank]!;
   return cases;
 }
