@@ -174,8 +174,9 @@ export class CaseKeys {
   private count = 0;
   private hash = 0x811c9dc5;
 
-  constructor() {
-    this.bytes = new ByteKeys();
+  /** `expected`: about how many crns will come (a guess; the table grows past it). */
+  constructor(expected?: number) {
+    this.bytes = new ByteKeys(expected);
   }
 
   get size(): number {

@@ -1,4 +1,5 @@
 /** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
+import { statSync } from 'node:fs';
 import { CaseKeys } from './byte-keys.js';
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
@@ -11,8 +12,12 @@ import { formatDay, parseBoolean, parseCaseStatus, parseMappaLevel, parseOptiona
  * workers rebuild on their own (see parallel.ts) and the contacts fold is indexed by.
  */
 export class CaseOrder<V> {
-  readonly positions = new CaseKeys();
+  readonly positions: CaseKeys;
   readonly values: V[] = [];
+
+  constructor(expected?: number) {
+    this.positions = new CaseKeys(expected);
+  }
 
   /** Places `value` under `crn`; returns the earlier row's value when the crn was listed before. */
   place(crn: string, value: V): V | undefined {
@@ -27,9 +32,25 @@ export class CaseOrder<V> {
   }
 }
 
+/** A short offenders.csv row: a longer one makes the guess high by as much, a shorter one grows the table once. */
+const BYTES_PER_ROW = 160;
+
+/**
+ * About how many rows the file holds, from its size (0 for standard input): the crn table is
+ * made that large at once, rather than grown (and every crn hashed again) a dozen times.
+ */
+function expectedRows(source: Source): number {
+  if (source.path === '-') return 0;
+  try {
+    return Math.floor(statSync(source.path).size / BYTES_PER_ROW);
+  } catch {
+    return 0; // the reader says what is wrong with the file
+  }
+}
+
 /** Reads only the crns of offenders.csv, in the order readOffenders gives the cases. */
 export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<CaseKeys> {
-  const order = new CaseKeys();
+  const order = new CaseKeys(expectedRows(source));
   const silent = new IssueLog(source.label, []);
   const place = (crn: string): void => {
     if (crn !== '') order.place(crn);
@@ -43,7 +64,7 @@ export async function readOffenders(
   settings: ReadSettings & { readonly asOf: Day },
   log: IssueLog,
 ): Promise<{ cases: CaseRecord[]; caseIndex: CaseKeys; columns: Set<string>; input: InputSummary }> {
-  const byCrn = new CaseOrder<CaseRecord>();
+  const byCrn = new CaseOrder<CaseRecord>(expectedRows(source));
   let rejected = 0;
   /** One row's case, read from its cells however they were read (strings or a plain row's bytes). */
   const readCase = (cells: RowCells<'offenders'>, misaligned: boolean): void => {
