@@ -23,7 +23,7 @@ export const OPTION_GROUPS = {
     delimiter: { flags: '--delimiter <char>', description: 'field delimiter: , ; tab | (default: detected from the header)' },
     dateOrder: { flags: '--date-order <order>', description: 'slashed dates day-first (dmy, default) or month-first (mdy)' },
     strict: { flags: '--strict', description: 'treat any data issue as an input error (exit 3)' },
-    threads: { flags: '--threads <n>', description: 'worker threads for a large contacts.csv (default: cores, at most 4; 1 reads one stream)' },
+    threads: { flags: '--threads <n>', description: 'worker threads for a large contacts.csv and a long JSON or NDJSON report (default: cores, at most 4; 1: none)' },
   },
   files: {
     officers: { flags: '--officers <file>', description: "officers.csv to read instead of the folder's (- for stdin)" },

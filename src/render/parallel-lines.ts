@@ -15,8 +15,8 @@ import { packCases } from './case-pack.js';
 import { frameLine, type LineFrame, type LinesMessage, type LinesTask } from './lines.js';
 import type { Output } from './output.js';
 
-/** Below this many cases a worker starts slower than this thread writes them. */
-export const PARALLEL_MIN_CASES = 20_000;
+/** Below this many cases a worker costs more than it saves (a London-size report, 28k cases, is slower with one). */
+export const PARALLEL_MIN_CASES = 50_000;
 /** Cases a batch at most (about 2.5 MB of JSON); a short list is cut into at least MIN_BATCHES. */
 const BATCH_CASES = 4096;
 const MIN_BATCHES = 16;
