@@ -10,7 +10,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
@@ -34,52 +33,35 @@ const workers = vi.hoisted(() => ({
 }));
 
 vi.mock('node:worker_threads', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:worker_threads')>();
-  const { EventEmitter } = await import('node:events');
-  class InProcessWorker extends EventEmitter {
-    constructor(url: URL, options: { workerData: unknown }) {
-      super();
-      workers.started++;
-      const worker = `${fileURLToPath(url).replace(/\.js$/, '.ts')}?worker=${workers.started}`;
-      // One at a time, each after the constructor returns (as a thread's events come later).
-      workers.queue = workers.queue.then(
-        () =>
-          new Promise<void>((done) => {
-            if (workers.fail) {
-              workers.fail = false;
-              this.emit('error', new Error('worker failed'));
-              done();
-              return;
-            }
-            workers.task = options.workerData;
-            workers.post = (message) => {
-              const result = message as Record<string, unknown>;
-              if (result.unsplittable === false) workers.split++;
-              workers.tamper?.(result);
-              this.emit('message', result);
-              this.emit('exit', 0);
-              done();
-            };
-            import(/* @vite-ignore */ worker).catch((error: unknown) => {
-              this.emit('error', error);
-              done();
-            });
-          }),
-      );
-    }
-
-    terminate(): Promise<number> {
-      return Promise.resolve(0);
-    }
-  }
-  return {
-    ...actual,
-    Worker: InProcessWorker,
-    get workerData() {
-      return workers.task;
-    },
-    parentPort: { postMessage: (message: unknown) => workers.post(message) },
-  };
+  const { standInWorkerThreads } = await import('../helpers/stand-in-worker.js');
+  return standInWorkerThreads(await importOriginal<object>(), workers, (worker) => {
+    workers.started++;
+    // One at a time, each after the constructor returns (as a thread's events come later).
+    workers.queue = workers.queue.then(
+      () =>
+        new Promise<void>((done) => {
+          if (workers.fail) {
+            workers.fail = false;
+            worker.emit('error', new Error('worker failed'));
+            done();
+            return;
+          }
+          workers.task = worker.workerData;
+          workers.post = (message) => {
+            const result = message as Record<string, unknown>;
+            if (result.unsplittable === false) workers.split++;
+            workers.tamper?.(result);
+            worker.emit('message', result);
+            worker.emit('exit', 0);
+            done();
+          };
+          import(/* @vite-ignore */ worker.module).catch((error: unknown) => {
+            worker.emit('error', error);
+            done();
+          });
+        }),
+    );
+  });
 });
 
 /** Everything readExports gives, with the contact history of every case looked up. */

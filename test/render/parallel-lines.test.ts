@@ -8,7 +8,6 @@
  * its messages arriving later as a thread's would. The real thread is exercised through the
  * built CLI (test/cli/threads.test.ts).
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseResult } from '../../src/analyse/report.js';
 import { renderJson } from '../../src/render/json.js';
@@ -30,51 +29,32 @@ const workers = vi.hoisted(() => ({
 }));
 
 vi.mock('node:worker_threads', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:worker_threads')>();
-  const { EventEmitter } = await import('node:events');
-  class InProcessWorker extends EventEmitter {
-    constructor(url: URL, options: { workerData: unknown }) {
-      super();
-      workers.started++;
-      const module = `${fileURLToPath(url).replace(/\.js$/, '.ts')}?worker=${workers.started}`;
-      const failAfter = workers.failAfter;
-      workers.failAfter = null;
-      let sent = 0;
-      let failed = false;
-      // The worker runs after the constructor returns, and its messages come one a turn later.
-      setImmediate(() => {
-        workers.task = options.workerData;
-        workers.post = (message) => {
-          if (failed) return;
-          if (failAfter !== null && sent === failAfter) {
-            failed = true;
-            setImmediate(() => (workers.failWith === 'error' ? this.emit('error', new Error('worker failed')) : this.emit('exit', 1)));
-            return;
-          }
-          sent++;
-          setImmediate(() => this.emit('message', structuredClone(message)));
-        };
-        import(/* @vite-ignore */ module).then(
-          () => setImmediate(() => setImmediate(() => this.emit('exit', 0))),
-          (error: unknown) => this.emit('error', error),
-        );
-      });
-    }
-
-    terminate(): Promise<number> {
-      return Promise.resolve(0);
-    }
-  }
-  return {
-    ...actual,
-    Worker: InProcessWorker,
-    get workerData() {
-      return workers.task;
-    },
-    get parentPort() {
-      return { postMessage: (message: unknown) => workers.post(message) };
-    },
-  };
+  const { standInWorkerThreads } = await import('../helpers/stand-in-worker.js');
+  return standInWorkerThreads(await importOriginal<object>(), workers, (worker) => {
+    workers.started++;
+    const failAfter = workers.failAfter;
+    workers.failAfter = null;
+    let sent = 0;
+    let failed = false;
+    // The worker runs after the constructor returns, and its messages come one a turn later.
+    setImmediate(() => {
+      workers.task = worker.workerData;
+      workers.post = (message) => {
+        if (failed) return;
+        if (failAfter !== null && sent === failAfter) {
+          failed = true;
+          setImmediate(() => (workers.failWith === 'error' ? worker.emit('error', new Error('worker failed')) : worker.emit('exit', 1)));
+          return;
+        }
+        sent++;
+        setImmediate(() => worker.emit('message', structuredClone(message)));
+      };
+      import(/* @vite-ignore */ worker.module).then(
+        () => setImmediate(() => setImmediate(() => worker.emit('exit', 0))),
+        (error: unknown) => worker.emit('error', error),
+      );
+    });
+  });
 });
 
 const FLAGS = Object.freeze(['not_seen', 'overdue']) as CaseResult['flags'];
