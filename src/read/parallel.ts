@@ -23,7 +23,7 @@ import type { ByteKeys, CaseKeys } from './byte-keys.js';
 import { PlainContacts } from './plain-contacts.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
 import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
-import { firstLineEnd, lineEndLength, LineTooLong, PlainLines } from './plain.js';
+import { firstLineEnd, lineEndLength, LineTooLong, pastLineEnd, PlainLines } from './plain.js';
 import type { Issue } from './records.js';
 import { checkUnchanged, detectBom, isWorkbook, NotUtf8Error, Utf8Checker, type Source } from './source.js';
 import type { ReadProgress } from './progress.js';
@@ -34,6 +34,8 @@ const MAX_THREADS = 4;
 /** Segments per thread: small enough that a thread joining late still gets its share. */
 const SEGMENTS_PER_THREAD = 8;
 const HEAD_BYTES = 1 << 16;
+const LF = 10;
+const CR = 13;
 const CHUNK_BYTES = 1 << 16;
 
 export function defaultThreads(): number {
@@ -85,7 +87,7 @@ export interface ThreadResult {
 }
 
 /** The first line start at or after `offset`: just past a line end (plain.ts), a CRLF whole. */
-function lineStartFrom(fd: number, offset: number, size: number): number {
+export function lineStartFrom(fd: number, offset: number, size: number): number {
   // From the byte before `offset`: a line that starts right at it ends there.
   let from = Math.max(0, offset - 1);
   if (offset === 0) return 0;
@@ -93,14 +95,11 @@ function lineStartFrom(fd: number, offset: number, size: number): number {
   while (from < size) {
     const read = readSync(fd, window, 0, Math.min(window.length, size - from), from);
     if (read === 0) break;
-    for (let at = 0; at < read; at++) {
-      const byte = window[at]!;
-      if (byte === 10) return from + at + 1;
-      if (byte === 13) {
-        // A CR and the LF after it (perhaps in the next window) are one line end.
-        const next = at + 1 < read ? window[at + 1] : from + at + 1 < size ? peekByte(fd, from + at + 1) : undefined;
-        return from + at + (next === 10 ? 2 : 1);
-      }
+    const cut = pastLineEnd(window.subarray(0, read), 0);
+    if (cut !== -1) {
+      // A CR that ends the window may be half a CRLF whose LF starts the next one.
+      const crAtEnd = cut === read && window[read - 1] === CR && from + read < size;
+      return from + cut + (crAtEnd && peekByte(fd, from + read) === LF ? 1 : 0);
     }
     from += read;
   }

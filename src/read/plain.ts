@@ -202,7 +202,7 @@ function hasContent(bytes: Buffer, from: number, to: number, delimiterByte: numb
 }
 
 /** Just past the first line end at or after `from` (a CRLF whole, when its LF is there); -1 when there is none. */
-function pastLineEnd(bytes: Buffer, from: number): number {
+export function pastLineEnd(bytes: Buffer, from: number): number {
   for (let at = from; at < bytes.length; at++) {
     const byte = bytes[at]!;
     if (byte === LF) return at + 1;

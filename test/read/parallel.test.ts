@@ -8,12 +8,13 @@
  * the worker module itself in this thread: a fresh instance per worker, with its workerData and
  * parentPort. The real threads are exercised through the built CLI (test/cli/threads.test.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { readExports, type ReadOptions } from '../../src/read/exports.js';
+import { lineStartFrom } from '../../src/read/parallel.js';
 import type { Exports } from '../../src/read/records.js';
 import { exportModelOf, runStyle, writeVariant, type RunStyle } from '../properties/export-model.js';
 import { fcOptions, writeFolder } from '../properties/support.js';
@@ -273,4 +274,25 @@ it('a contacts.csv too small to split is read as one stream without starting a w
   } finally {
     cleanup();
   }
+});
+
+describe('where a segment starts (lineStartFrom)', () => {
+  /** Its 64 KiB read window, from the byte before the offset, ends just before or on a line end. */
+  const WINDOW = 1 << 16;
+  it.each<[string, string, number]>([
+    ['a CRLF split across two windows, taken whole', '\r\nb\n', WINDOW + 1],
+    ['a lone CR at the end of a window', '\rb\n', WINDOW],
+    ['an LF at the end of a window', '\nb\n', WINDOW],
+    ['a CRLF that opens the next window', 'x\r\nb\n', WINDOW + 2],
+  ])('finds the line start after %s', (_name, tail, expected) => {
+    const { dir, cleanup } = tempDir({ 'contacts.csv': 'a'.repeat(WINDOW - 1) + tail });
+    const fd = openSync(join(dir, 'contacts.csv'), 'r');
+    try {
+      expect(lineStartFrom(fd, 1, WINDOW - 1 + tail.length)).toBe(expected);
+      expect(lineStartFrom(fd, 0, WINDOW - 1 + tail.length)).toBe(0);
+    } finally {
+      closeSync(fd);
+      cleanup();
+    }
+  });
 });
