@@ -128,28 +128,29 @@ export function packCases(cases: readonly CaseResult[], ranges: readonly (readon
   return { count, cells, texts, words, lists };
 }
 
+/** The values of a pack back from their numbers (made once, not for each case a worker builds). */
+const valueAt = (list: readonly string[], at: number): string | null => (at === NO_TEXT ? null : list[at]!);
+const int = (value: number): number | null => (value === NULL_INT ? null : value);
+
 /** Case `row` of a pack, as the object it was made from (same keys, same order, same values). */
 export function caseAt(packed: PackedCases, row: number): CaseResult {
   const { cells, texts, words, lists } = packed;
-  const text = (at: number): string | null => (at === NO_TEXT ? null : texts[at]!);
-  const word = (at: number): string | null => (at === NO_TEXT ? null : words[at]!);
-  const int = (value: number): number | null => (value === NULL_INT ? null : value);
   let at = row * CASE_WIDTH;
   return {
-    crn: text(cells[at++]!)!,
-    name: text(cells[at++]!),
-    officer_id: word(cells[at++]!),
-    officer_name: word(cells[at++]!),
-    team: word(cells[at++]!),
-    pdu: word(cells[at++]!),
-    manager_id: word(cells[at++]!),
-    risk: word(cells[at++]!) as CaseResult['risk'],
-    tier: word(cells[at++]!),
-    sentence_type: word(cells[at++]!),
-    status: word(cells[at++]!) as CaseResult['status'],
-    start_date: word(cells[at++]!),
-    end_date: word(cells[at++]!),
-    last_contact: word(cells[at++]!),
+    crn: valueAt(texts, cells[at++]!)!,
+    name: valueAt(texts, cells[at++]!),
+    officer_id: valueAt(words, cells[at++]!),
+    officer_name: valueAt(words, cells[at++]!),
+    team: valueAt(words, cells[at++]!),
+    pdu: valueAt(words, cells[at++]!),
+    manager_id: valueAt(words, cells[at++]!),
+    risk: valueAt(words, cells[at++]!) as CaseResult['risk'],
+    tier: valueAt(words, cells[at++]!),
+    sentence_type: valueAt(words, cells[at++]!),
+    status: valueAt(words, cells[at++]!) as CaseResult['status'],
+    start_date: valueAt(words, cells[at++]!),
+    end_date: valueAt(words, cells[at++]!),
+    last_contact: valueAt(words, cells[at++]!),
     days_since_contact: int(cells[at++]!),
     days_since_start: int(cells[at++]!),
     standard_days: int(cells[at++]!)!,
@@ -162,9 +163,9 @@ export function caseAt(packed: PackedCases, row: number): CaseResult {
     priority: int(cells[at++]!)!,
     line: int(cells[at++]!)!,
     reset: cells[at++] === 1,
-    reset_date: word(cells[at++]!),
-    next_contact_due: word(cells[at++]!),
-    assessment_due: word(cells[at++]!),
+    reset_date: valueAt(words, cells[at++]!),
+    next_contact_due: valueAt(words, cells[at++]!),
+    assessment_due: valueAt(words, cells[at++]!),
     ends_in_days: int(cells[at]!),
   };
 }
