@@ -2,7 +2,8 @@
 import type { Config } from '../config/schema.js';
 import type { CaseRecord, ContactLookup, OfficerRecord } from '../read/records.js';
 import { formatDay, type Day, type Risk } from '../read/values.js';
-import { CASE_FLAGS, type CaseFlag, type CaseResult, type RiskKey } from './report.js';
+import { CASE_FLAGS, LOST_FLAGS, type CaseFlag } from './flags.js';
+import type { CaseResult, RiskKey } from './report.js';
 import { compareText } from './compare.js';
 import { stableOrder } from './order.js';
 
@@ -108,46 +109,45 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   }
 
   const officer = record.officerId === null ? undefined : context.officers.get(record.officerId);
-  let flagged = 0; // the flags raised, a bit each (bitOf)
-  const flag = (code: CaseFlag, when: boolean): void => {
-    trace?.(code, when);
-    if (when && !skipped.has(code)) flagged |= bitOf(code);
-  };
+  // The rules that hold, a bit each (flagBit); the skipped checks are masked out after.
+  let holds = 0;
 
   // Lost: the allocation checks hold for warrant cases too; custody cases are out of reach.
   if (active || record.status === 'warrant') {
     const unallocated = isUnallocated(record.officerId, context.unallocatedPattern);
-    flag('unallocated', unallocated);
-    flag('unknown_officer', !unallocated && officer === undefined);
-    flag('officer_left', officer?.status === 'left');
-    flag(
+    holds |= rule('unallocated', unallocated, trace);
+    holds |= rule('unknown_officer', !unallocated && officer === undefined, trace);
+    holds |= rule('officer_left', officer?.status === 'left', trace);
+    holds |= rule(
       'officer_absent',
       officer !== undefined &&
         isAbsence(officer.status) &&
         (officer.statusSince === null || daysBetween(officer.statusSince, asOf) > config.absent_after_days),
+      trace,
     );
   }
   if (heldToStandard) {
-    flag('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days);
-    flag('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days));
+    holds |= rule('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days, trace);
+    holds |= rule('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days), trace);
   }
-  const lost = flagged !== 0;
-
-  flag('overdue', overdue);
-  flag('risk_unknown', record.risk === null);
-  flag(
+  holds |= rule('overdue', overdue, trace);
+  holds |= rule('risk_unknown', record.risk === null, trace);
+  holds |= rule(
     'assessment_overdue',
     active && (record.lastAssessment === null || daysBetween(record.lastAssessment, asOf) > config.assessment_review_days),
+    trace,
   );
-  flag('da_check_missing', record.daFlag && record.daCheck === null);
-  flag('safeguarding_check_missing', record.safeguardingFlag && record.safeguardingCheck === null);
-  flag('address_unknown', record.addressKnown === false);
-  flag('enforcement_due', active && (history?.failedToAttend ?? 0) >= 2);
-  flag('sentence_expired', active && record.endDate !== null && record.endDate < asOf);
-  flag('invalid_data', record.invalidData);
-  flag('duplicate_record', record.duplicateRecord);
-  flag('warrant', record.status === 'warrant');
-  flag('reset_exempt', reset.marked && reset.exempt);
+  holds |= rule('da_check_missing', record.daFlag && record.daCheck === null, trace);
+  holds |= rule('safeguarding_check_missing', record.safeguardingFlag && record.safeguardingCheck === null, trace);
+  holds |= rule('address_unknown', record.addressKnown === false, trace);
+  holds |= rule('enforcement_due', active && (history?.failedToAttend ?? 0) >= 2, trace);
+  holds |= rule('sentence_expired', active && record.endDate !== null && record.endDate < asOf, trace);
+  holds |= rule('invalid_data', record.invalidData, trace);
+  holds |= rule('duplicate_record', record.duplicateRecord, trace);
+  holds |= rule('warrant', record.status === 'warrant', trace);
+  holds |= rule('reset_exempt', reset.marked && reset.exempt, trace);
+  const flagged = holds & ~skippedMask(skipped);
+  const lost = (flagged & LOST_BITS) !== 0;
   const flags = flagList(flagged);
 
   // Due dates (SPEC 2.1). With no contact data at all nobody has a known last contact, so no
@@ -191,12 +191,26 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   };
 }
 
-/**
- * Each case flag's bit in a set of flags (18 flags; a 32-bit set holds 31). Made on first use:
- * report.ts, which lists the flags, imports this module too.
- */
-let flagBits: Map<CaseFlag, number> | null = null;
-const bitOf = (code: CaseFlag): number => (flagBits ??= new Map(CASE_FLAGS.map((each, at) => [each, 2 ** at]))).get(code)!;
+/** Each case flag's bit in a set of flags (18 flags; a 32-bit set holds 31). */
+const FLAG_BIT = Object.fromEntries(CASE_FLAGS.map((code, at) => [code, 1 << at])) as Record<CaseFlag, number>;
+const LOST_BITS = LOST_FLAGS.reduce((bits, code) => bits | FLAG_BIT[code], 0);
+
+/** A flag rule's bit when its condition holds, else 0; told to `trace` either way. */
+function rule(code: CaseFlag, holds: boolean, trace: FlagTrace | undefined): number {
+  trace?.(code, holds);
+  return holds ? FLAG_BIT[code] : 0;
+}
+
+/** The bits of the skipped checks; a report's cases share one set, so the last mask is kept. */
+let lastSkipped: ReadonlySet<string> | null = null;
+let lastSkippedMask = 0;
+function skippedMask(skipped: ReadonlySet<string>): number {
+  if (skipped !== lastSkipped) {
+    lastSkippedMask = CASE_FLAGS.reduce((bits, code) => (skipped.has(code) ? bits | FLAG_BIT[code] : bits), 0);
+    lastSkipped = skipped;
+  }
+  return lastSkippedMask;
+}
 
 /**
  * The flags of a set, sorted as text: one frozen array per set, shared by every case that has
@@ -207,7 +221,7 @@ const flagLists = new Map<number, CaseFlag[]>();
 function flagList(flagged: number): CaseFlag[] {
   let list = flagLists.get(flagged);
   if (list === undefined) {
-    list = Object.freeze(CASE_FLAGS.filter((code) => (flagged & bitOf(code)) !== 0).sort()) as CaseFlag[];
+    list = Object.freeze(CASE_FLAGS.filter((code) => (flagged & FLAG_BIT[code]) !== 0).sort()) as CaseFlag[];
     flagLists.set(flagged, list);
   }
   return list;

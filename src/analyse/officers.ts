@@ -28,9 +28,16 @@ const LICENCE_SENTENCES = new Set(['licence', 'pss']);
  */
 export function pointsTable(record: Pick<CaseRecord, 'status' | 'sentenceType'>): 'community' | 'licence' | 'custody' {
   if (record.status === 'custody') return 'custody';
-  const sentence = record.sentenceType?.toLowerCase() ?? null;
-  return sentence !== null && LICENCE_SENTENCES.has(sentence) ? 'licence' : 'community';
+  if (record.sentenceType === null) return 'community';
+  // An export spells its few sentence types the same way a million times: each is lowered once.
+  let table = sentenceTables.get(record.sentenceType);
+  if (table === undefined) {
+    table = LICENCE_SENTENCES.has(record.sentenceType.toLowerCase()) ? 'licence' : 'community';
+    if (sentenceTables.size < 10_000) sentenceTables.set(record.sentenceType, table);
+  }
+  return table;
 }
+const sentenceTables = new Map<string, 'community' | 'licence'>();
 
 /** A case in Probation Reset scores reset_weight of its points (the WMT scores S tiers at 0); others in full. */
 export function resetWeight(result: Pick<CaseResult, 'reset'>, config: Pick<Config, 'reset_weight'>): number {
@@ -113,6 +120,7 @@ export function analyseOfficers(
   const { asOf, config, skipped } = context;
   const tallies = new Map<string, Tally>(officers.map((officer) => [officer.officerId, emptyTally()]));
   const unknownIds: string[] = [];
+  const contactKnown = !skipped.has('overdue');
   records.forEach((record, at) => {
     if (isUnallocated(record.officerId, context.unallocatedPattern)) return;
     const officerId = record.officerId!;
@@ -133,7 +141,7 @@ export function analyseOfficers(
     // With the contact checks skipped (no contacts.csv, no last_contact) nobody is known to be seen
     // on time: seen_on_time_pct stays null rather than a false 100%.
     // A case in reset has no contact standard to be on time against, as a custody case has none.
-    if (record.status === 'active' && !result.reset && !skipped.has('overdue')) {
+    if (record.status === 'active' && !result.reset && contactKnown) {
       tally.active++;
       if (!result.overdue) tally.activeOnTime++;
     }

@@ -105,6 +105,11 @@ const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(
  * times, so each day's text is made once and shared.
  */
 export function formatDay(day: Day): string {
+  // Days 0 to 2^16 (1970 to 2149) sit in an array, a load rather than a hash; the rest in a Map.
+  if (day >= 0 && day < DENSE_DAYS) {
+    const dense = (formattedDense ??= new Array<string | undefined>(DENSE_DAYS).fill(undefined));
+    return (dense[day] ??= civilText(day));
+  }
   let text = formatted.get(day);
   if (text === undefined) {
     text = civilText(day);
@@ -113,6 +118,9 @@ export function formatDay(day: Day): string {
   return text;
 }
 
+const DENSE_DAYS = 1 << 16;
+// Filled ahead (not grown from index 20,000 up, which would make it a dictionary), on first use.
+let formattedDense: (string | undefined)[] | null = null;
 const formatted = new Map<Day, string>();
 const FORMATTED_LIMIT = 100_000;
 
