@@ -11,13 +11,19 @@ const STRIDE = 4;
 /** Bytes held in the slot itself; the rest of a longer key is compared in the pool. */
 const INLINE = 8;
 
+/** Finds the number held for a key given as bytes: a ByteKeys, or a CaseKeys' DigitKeys. */
+export interface KeyFinder {
+  /** The number stored for the key held in bytes[start, end); -1 when there is none. */
+  find(bytes: Uint8Array, start: number, end: number): number;
+}
+
 /** True when every code unit of `text` is ASCII: only such keys can match a row's bytes. */
 function isAscii(text: string): boolean {
   for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
   return true;
 }
 
-export class ByteKeys {
+export class ByteKeys implements KeyFinder {
   private slots: Int32Array;
   private capacity: number;
   /** Each key's bytes, for keys longer than INLINE, from poolStart[slot]. */
@@ -160,9 +166,108 @@ export class ByteKeys {
   }
 }
 
+/** Most digits a DigitKeys number has: below 10^9, an int32. */
+const MAX_DIGITS = 9;
+/** A DigitKeys array is made only when it is no more than this many times the crns (plus a little). */
+const MAX_SPREAD = 8;
+const ZERO = 48;
+
+/**
+ * The crns' places by number, for crns of one shape: the same prefix, then the same count of
+ * digits (X1000237, as a CRN is written). A contact's crn is then one array load by its number
+ * rather than a hash probe into a table larger than the cache; and contacts sorted by date, crns
+ * ascending within a day, walk the array forward. Holds exactly the keys of the ByteKeys it
+ * stands for, so either answers the same.
+ */
+export class DigitKeys implements KeyFinder {
+  constructor(
+    private readonly prefix: Uint8Array,
+    private readonly length: number,
+    private readonly least: number,
+    private readonly places: Int32Array,
+  ) {}
+
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const { prefix, length } = this;
+    if (end - start !== length) return -1;
+    for (let at = 0; at < prefix.length; at++) if (bytes[start + at] !== prefix[at]) return -1;
+    let number = 0;
+    for (let at = start + prefix.length; at < end; at++) {
+      const digit = bytes[at]! - ZERO;
+      if (digit < 0 || digit > 9) return -1;
+      number = number * 10 + digit;
+    }
+    const slot = number - this.least;
+    return slot >= 0 && slot < this.places.length ? this.places[slot]! : -1;
+  }
+}
+
+/**
+ * The shape of the crns seen so far, for a DigitKeys: null once one crn does not fit (another
+ * prefix or length, a letter among the digits, too many digits).
+ */
+class DigitShape {
+  /** Each place's number; -1 for a place that is not in the shape (a crn that is not ASCII). */
+  private numbers = new Int32Array(1024).fill(-1);
+  private places = 0;
+  private least = Infinity;
+  private most = -Infinity;
+  private count = 0;
+
+  private constructor(
+    readonly prefix: string,
+    readonly length: number,
+  ) {}
+
+  /** The shape `crn` sets: its prefix up to its trailing digits; null for one with no digits or too many. */
+  static of(crn: string): DigitShape | null {
+    let digitsFrom = crn.length;
+    while (digitsFrom > 0 && isDigit(crn.charCodeAt(digitsFrom - 1))) digitsFrom--;
+    const digits = crn.length - digitsFrom;
+    return digits === 0 || digits > MAX_DIGITS ? null : new DigitShape(crn.slice(0, digitsFrom), crn.length);
+  }
+
+  /** Adds a new crn at its place; false when it does not fit the shape. */
+  add(crn: string, place: number): boolean {
+    if (crn.length !== this.length || !crn.startsWith(this.prefix)) return false;
+    let number = 0;
+    for (let at = this.prefix.length; at < crn.length; at++) {
+      const code = crn.charCodeAt(at);
+      if (!isDigit(code)) return false;
+      number = number * 10 + (code - ZERO);
+    }
+    if (place >= this.numbers.length) {
+      const grown = new Int32Array(Math.max(place + 1, this.numbers.length * 2)).fill(-1);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.numbers[place] = number;
+    this.places = place + 1;
+    this.count++;
+    if (number < this.least) this.least = number;
+    if (number > this.most) this.most = number;
+    return true;
+  }
+
+  /** The DigitKeys of the crns added; null when their numbers are too spread out for an array. */
+  keys(): DigitKeys | null {
+    const spread = this.count === 0 ? 0 : this.most - this.least + 1;
+    if (spread > MAX_SPREAD * this.count + 1024) return null;
+    const places = new Int32Array(spread).fill(-1);
+    for (let place = 0; place < this.places; place++) {
+      const number = this.numbers[place]!;
+      if (number >= 0) places[number - this.least] = place;
+    }
+    const prefix = Uint8Array.from(this.prefix, (char) => char.charCodeAt(0));
+    return new DigitKeys(prefix, this.length, this.count === 0 ? 0 : this.least, places);
+  }
+}
+
+const isDigit = (code: number): boolean => code >= ZERO && code <= ZERO + 9;
+
 /**
  * The cases' crns and their places: the order of offenders.csv, a crn listed again keeping its
- * first place. Found by text, or by a contact row's bytes (`bytes`), so the contacts readers
+ * first place. Found by text, or by a contact row's bytes (`finder`), so the contacts readers
  * need no Map of their own. Built the same way on every thread, and `digest` says whether two
  * threads built the same order.
  */
@@ -173,6 +278,9 @@ export class CaseKeys {
   private readonly others = new Map<string, number>();
   private count = 0;
   private hash = 0x811c9dc5;
+  /** The ASCII crns' shape while they all share one (undefined before the first). */
+  private shape: DigitShape | null | undefined = undefined;
+  private digitKeys: DigitKeys | null | undefined = undefined;
 
   /** `expected`: about how many crns will come (a guess; the table grows past it). */
   constructor(expected?: number) {
@@ -189,9 +297,14 @@ export class CaseKeys {
     if (at === -1) {
       at = this.others.get(crn) ?? this.count;
       if (at === this.count) this.others.set(crn, at);
+    } else if (at === this.count && this.shape !== null) {
+      // A new ASCII crn: does it keep the shape?
+      if (this.shape === undefined) this.shape = DigitShape.of(crn);
+      if (this.shape !== null && !this.shape.add(crn, at)) this.shape = null;
     }
     if (at === this.count) {
       this.count++;
+      this.digitKeys = undefined;
       // FNV-1a over the crns in order, each ended by a line feed.
       for (let index = 0; index < crn.length; index++) this.hash = Math.imul(this.hash ^ crn.charCodeAt(index), 0x01000193);
       this.hash = Math.imul(this.hash ^ 10, 0x01000193);
@@ -202,6 +315,15 @@ export class CaseKeys {
   get(crn: string): number | undefined {
     const at = this.bytes.findText(crn);
     return at >= 0 ? at : this.others.get(crn);
+  }
+
+  /**
+   * What finds a crn from a contact row's bytes, once every crn is placed: a DigitKeys when the
+   * crns share a shape (as a real export's do), else the hash table.
+   */
+  get finder(): KeyFinder {
+    this.digitKeys ??= this.shape?.keys() ?? null;
+    return this.digitKeys ?? this.bytes;
   }
 
   /** The order in a few characters: the same crns in the same order give the same digest. */

@@ -142,7 +142,7 @@ export async function readContacts(
   const fold = new ContactFold(caseIndex);
   const tally: ContactTally = { rejected: 0 };
   const { header, records } = await readTable('contacts', source, settings, log, (header) => contactRowHandler(header, settings, log, fold, tally), {
-    plain: (header, width) => new PlainContacts(header, width, settings, fold, caseIndex.bytes),
+    plain: (header, width) => new PlainContacts(header, width, settings, fold, caseIndex.finder),
   });
   return {
     contacts: fold,

@@ -19,7 +19,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from '
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkedRows, checkHeader, IssueLog, unreadColumns, type ReadSettings } from './table.js';
-import type { ByteKeys, CaseKeys } from './byte-keys.js';
+import type { CaseKeys, KeyFinder } from './byte-keys.js';
 import { PlainContacts } from './plain-contacts.js';
 import { contactRowHandler, ContactFold, type ContactSettings, type ContactsRead, type ContactTally } from './contacts.js';
 import { detectDelimiter, QUOTE, RecordCounter } from './csv.js';
@@ -114,7 +114,7 @@ function peekByte(fd: number, position: number): number | undefined {
 class Unsplittable extends Error {}
 
 /** Reads segment `part` into `fold`. Synchronous: the thread has nothing else to do. */
-function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: ByteKeys, onRead?: (bytes: number) => void): SegmentRead {
+function readSegment(plan: SplitPlan, part: number, fold: ContactFold, crns: KeyFinder, onRead?: (bytes: number) => void): SegmentRead {
   const issues: Issue[] = [];
   const log = new IssueLog(plan.file, issues);
   const tally: ContactTally = { rejected: 0 };
@@ -164,7 +164,7 @@ export function readSegments(
 ): ThreadResult {
   const counter = new Int32Array(next);
   const fold = new ContactFold(caseIndex);
-  const crns = caseIndex.bytes;
+  const crns = caseIndex.finder;
   const segments: [number, SegmentRead][] = [];
   let unsplittable = false;
   for (let part = Atomics.add(counter, 0, 1); part < plan.bounds.length - 1; part = Atomics.add(counter, 0, 1)) {

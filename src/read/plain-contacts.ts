@@ -5,7 +5,7 @@
  * known crn, a readable date on or before the as-of date. Every other row is decoded and handed
  * to the row handler of contacts.ts, so its issues (and its line number) are exactly the same.
  */
-import type { ByteKeys } from './byte-keys.js';
+import type { KeyFinder } from './byte-keys.js';
 import type { HeaderMap } from './columns.js';
 import type { PlainRowReader } from './plain.js';
 import type { ContactFold, ContactSettings } from './contacts.js';
@@ -25,7 +25,7 @@ export class PlainContacts implements PlainRowReader {
     readonly width: number,
     settings: ContactSettings,
     private readonly fold: ContactFold,
-    private readonly crns: ByteKeys,
+    private readonly crns: KeyFinder,
   ) {
     // Its issues are never recorded: a row that would have one goes to the row handler instead.
     this.cells = new PlainCells(header.index, new IssueLog('', []), settings.dateOrder);

@@ -4,7 +4,7 @@
  * bytes, so a value a national export repeats a million times is turned into a string or parsed
  * once. PlainCells reads a row as Cells (table.ts) reads one from strings, issues and all.
  */
-import { ByteKeys } from './byte-keys.js';
+import { ByteKeys, type KeyFinder } from './byte-keys.js';
 import type { ColumnName, FileKind } from './columns.js';
 import type { IssueLog, RowCells } from './table.js';
 import { dayFromParts, INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
@@ -128,7 +128,7 @@ export class PlainCells<K extends FileKind> implements RowCells<K> {
   }
 
   /** The number `keys` holds for the cell's bytes; -1 when it holds none (or the cell is empty). */
-  find(column: ColumnName<K>, keys: ByteKeys): number {
+  find(column: ColumnName<K>, keys: KeyFinder): number {
     this.bounds(column);
     return this.start === this.end ? -1 : keys.find(this.bytes, this.start, this.end);
   }

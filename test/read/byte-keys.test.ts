@@ -1,10 +1,10 @@
 /** ByteKeys and CaseKeys (src/read/byte-keys.ts): ASCII text looked up from bytes, as a Map would look it up from strings. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ByteKeys, CaseKeys } from '../../src/read/byte-keys.js';
+import { ByteKeys, CaseKeys, DigitKeys, type KeyFinder } from '../../src/read/byte-keys.js';
 
 const bytesOf = (text: string): Buffer => Buffer.from(text, 'latin1');
-const find = (keys: ByteKeys, text: string): number => keys.find(bytesOf(text), 0, text.length);
+const find = (keys: KeyFinder, text: string): number => keys.find(bytesOf(text), 0, text.length);
 
 describe('ByteKeys', () => {
   it('finds each key by its bytes, inside a larger buffer too, and nothing else', () => {
@@ -70,5 +70,54 @@ describe('CaseKeys', () => {
     expect(digest(['X1', 'X2'])).not.toBe(digest(['X1', 'X3']));
     expect(digest(['X1', 'X2'])).not.toBe(digest(['X1', 'X2', 'José']));
     expect(digest([])).toBe('0:811c9dc5');
+  });
+});
+
+describe('CaseKeys.finder', () => {
+  const placed = (crns: string[]): CaseKeys => {
+    const keys = new CaseKeys();
+    crns.forEach((crn) => keys.place(crn));
+    return keys;
+  };
+
+  it('finds crns of one shape (a prefix, then a fixed count of digits) by number, as the hash table finds them', () => {
+    const keys = placed(['X1000237', 'X1000002', 'X1000237', 'X0999999', 'X1000500']);
+    expect(keys.finder).toBeInstanceOf(DigitKeys);
+    const probes = ['X1000237', 'X1000002', 'X0999999', 'X1000500', 'X1000003', 'X1000501', 'X0999998', 'X2000000', 'Y1000237', 'X100023', 'X10002370', 'X10002a7', 'x1000237', ' X1000237', ''];
+    expect(probes.map((crn) => find(keys.finder, crn))).toEqual(probes.map((crn) => find(keys.bytes, crn)));
+    expect(probes.slice(0, 4).map((crn) => find(keys.finder, crn))).toEqual([0, 1, 2, 3]);
+    // Inside a row, as a contact's crn is found.
+    expect(keys.finder.find(bytesOf('X1000500,2026-01-01'), 0, 8)).toBe(3);
+  });
+
+  it('keeps the hash table when the crns do not share a shape, or are spread too thin for an array', () => {
+    for (const crns of [['X1', 'X22'], ['X1', 'Y2'], ['X1', 'X1A'], ['CRN', 'CRO'], ['X1234567890'], ['X000000001', 'X999999999']]) {
+      const keys = placed(crns);
+      expect(keys.finder, crns.join(' ')).toBe(keys.bytes);
+      expect(crns.map((crn) => find(keys.finder, crn))).toEqual(crns.map((_, at) => at));
+    }
+  });
+
+  it('leaves a crn that is not ASCII to the text lookup, whatever the others are', () => {
+    const keys = placed(['X10', 'Zoë', 'X11']);
+    expect(keys.finder).toBeInstanceOf(DigitKeys);
+    expect([find(keys.finder, 'X10'), find(keys.finder, 'X11'), keys.get('Zoë')]).toEqual([0, 2, 1]);
+  });
+
+  it('answers as the hash table does for any crns and any probe', () => {
+    const crn = fc.oneof(fc.integer({ min: 0, max: 2_000 }).map((n) => `X${String(n).padStart(5, '0')}`), fc.constantFrom('X00012', 'Y00001', 'X0001a', '', 'Zoë'));
+    fc.assert(
+      fc.property(fc.array(crn, { maxLength: 40 }), fc.array(crn, { maxLength: 20 }), (crns, probes) => {
+        const keys = placed(crns);
+        for (const probe of [...crns, ...probes]) expect(find(keys.finder, probe)).toBe(find(keys.bytes, probe));
+      }),
+    );
+  });
+
+  it('is made again when a crn is placed after it was asked for', () => {
+    const keys = placed(['X10']);
+    expect(find(keys.finder, 'X11')).toBe(-1);
+    keys.place('X11');
+    expect(find(keys.finder, 'X11')).toBe(1);
   });
 });
