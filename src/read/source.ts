@@ -72,22 +72,40 @@ async function* rawChunks(source: Source, recycled?: SpareBuffer): AsyncGenerato
   }
   try {
     if (before.isDirectory()) throw new InputError(`${source.label}: is a folder, not a file`);
-    let bytesRead = 0;
-    for (;;) {
+    // A regular file is read a chunk ahead, at known offsets, so the next read runs while this
+    // chunk is split; a pipe or a device is read one chunk at a time, from where it is.
+    const ahead = before.isFile();
+    let offset = 0;
+    const readChunk = async (): Promise<Buffer> => {
       // A buffer per chunk (csv-parse may keep slices of it), unless the reader handed one back.
       const spare = recycled?.spare ?? null;
       if (recycled) recycled.spare = null;
       const chunk = spare !== null && spare.byteLength === CHUNK_BYTES ? Buffer.from(spare) : Buffer.allocUnsafe(CHUNK_BYTES);
-      let read: number;
+      const position = ahead ? offset : null;
+      offset += CHUNK_BYTES;
       try {
-        ({ bytesRead: read } = await handle.read(chunk, 0, CHUNK_BYTES, null));
+        const { bytesRead: read } = await handle!.read(chunk, 0, CHUNK_BYTES, position);
+        return chunk.subarray(0, read);
       } catch (error) {
         throw new InputError(`${source.label}: ${describeFsError(error)}`);
       }
-      if (read === 0) break;
-      bytesRead += read;
-      source.onRead?.(read);
-      yield chunk.subarray(0, read);
+    };
+    let bytesRead = 0;
+    let next: Promise<Buffer> | null = readChunk();
+    try {
+      for (;;) {
+        const chunk: Buffer = await next!;
+        next = null;
+        if (chunk.length === 0) break;
+        bytesRead += chunk.length;
+        source.onRead?.(chunk.length);
+        if (ahead) next = readChunk();
+        yield chunk;
+        if (!ahead) next = readChunk();
+      }
+    } finally {
+      // Stopped early (an error, or the reader gave up): the read ahead ends before the file closes.
+      await next?.catch(() => undefined);
     }
     await checkUnchanged(source, before, await handle.stat(), bytesRead);
   } finally {

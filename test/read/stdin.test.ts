@@ -1,8 +1,10 @@
 /** SPEC 1: `-` means standard input, for one file at most (the built CLI, as a shell user runs it). */
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../helpers/cli.js';
+import { BIN, FIXTURES, runCli } from '../helpers/cli.js';
 
 const CANONICAL = join(FIXTURES, 'shapes/canonical');
 const AS_OF = ['--as-of', '2026-11-16'];
@@ -29,6 +31,24 @@ describe('--offenders - reads offenders.csv from standard input', () => {
     expect(casesOf(fromStdin.stdout)).toHaveLength(11); // 12 cases, one terminated
     const inputs = (JSON.parse(fromStdin.stdout) as { inputs: { file: string; path: string; rows: number }[] }).inputs;
     expect(inputs.find((input) => input.file === 'offenders')).toMatchObject({ path: '<stdin>', rows: 12 });
+  });
+
+  it('reads a path that is a named pipe from where it is, as it reads the file: only a regular file is read ahead at offsets', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'caseload-fifo-'));
+    try {
+      // 300 KB: the pipe gives it in several reads.
+      const sample = join(FIXTURES, 'north-london');
+      execFileSync('mkfifo', [join(folder, 'offenders.csv')]);
+      const fromFile = runCli(['cases', sample, '--all', '--json', ...AS_OF]);
+      const command = `cat "${join(sample, 'offenders.csv')}" > offenders.csv & exec "${process.execPath}" "${BIN}" cases "${sample}" --offenders offenders.csv --all --json --as-of 2026-11-16`;
+      const fromPipe = spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } });
+      expect(fromPipe.stderr).toBe('');
+      expect(fromPipe.status).toBe(0);
+      expect(casesOf(fromPipe.stdout).length).toBeGreaterThan(1000);
+      expect(casesOf(fromPipe.stdout)).toEqual(casesOf(fromFile.stdout));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('names <stdin> in issues, with the physical line', () => {
