@@ -6,17 +6,55 @@
  * So each case becomes CASE_WIDTH numbers: an index into `texts` for the strings of its own (crn,
  * name), into `words` for the strings cases share (officer, team, risk, dates, …), into `lists`
  * for its flags (shared lists: cases.ts), or the value itself for integers and booleans.
- * `caseAt` builds the very object back, its keys in the same order, so JSON.stringify writes the
- * same bytes on either thread. A value that does not fit (a non-integer, a number out of range)
- * makes `packCases` answer null, and the cases are written where they are.
+ * case-lines.ts writes a packed case's JSON, the very bytes JSON.stringify gives for the case.
+ * A value that does not fit (a non-integer, a number out of range) makes `packCases` answer
+ * null, and the cases are written where they are.
  */
 import type { CaseResult } from '../analyse/report.js';
 
+/** How a field is packed: its own text, a shared word, an integer, a boolean, or a shared list. */
+export type FieldKind = 'text' | 'word' | 'int' | 'bool' | 'list';
+
+/** CaseResult's fields in its order (report.ts), each with how it is packed: Packer.add packs them in this order, and case-lines.ts reads them so. */
+export const CASE_FIELDS: readonly (readonly [keyof CaseResult, FieldKind])[] = [
+  ['crn', 'text'],
+  ['name', 'text'],
+  ['officer_id', 'word'],
+  ['officer_name', 'word'],
+  ['team', 'word'],
+  ['pdu', 'word'],
+  ['manager_id', 'word'],
+  ['risk', 'word'],
+  ['tier', 'word'],
+  ['sentence_type', 'word'],
+  ['status', 'word'],
+  ['start_date', 'word'],
+  ['end_date', 'word'],
+  ['last_contact', 'word'],
+  ['days_since_contact', 'int'],
+  ['days_since_start', 'int'],
+  ['standard_days', 'int'],
+  ['overdue', 'bool'],
+  ['days_overdue', 'int'],
+  ['lost', 'bool'],
+  ['flags', 'list'],
+  ['da_flag', 'bool'],
+  ['safeguarding_flag', 'bool'],
+  ['priority', 'int'],
+  ['line', 'int'],
+  ['reset', 'bool'],
+  ['reset_date', 'word'],
+  ['next_contact_due', 'word'],
+  ['assessment_due', 'word'],
+  ['ends_in_days', 'int'],
+];
+
 /** Numbers a case takes: one a field of CaseResult. */
-export const CASE_WIDTH = 30;
-const NO_TEXT = -1;
+export const CASE_WIDTH = CASE_FIELDS.length;
+/** A text or word field's null. */
+export const NO_TEXT = -1;
 /** An integer field's null (an int32 no case field can hold: packing refuses it as a value). */
-const NULL_INT = -0x80000000;
+export const NULL_INT = -0x80000000;
 
 export interface PackedCases {
   readonly count: number;
@@ -76,7 +114,7 @@ class Packer {
     return at;
   }
 
-  /** Every field in CaseResult's order (report.ts): caseAt reads them back in the same order. */
+  /** Every field in CASE_FIELDS' order (a test checks the lines against JSON.stringify of the case). */
   add(result: CaseResult, row: number): void {
     const { cells } = this;
     let at = row * CASE_WIDTH;
@@ -126,46 +164,4 @@ export function packCases(cases: readonly CaseResult[], ranges: readonly (readon
   }
   const { cells, texts, words, lists } = packer;
   return { count, cells, texts, words, lists };
-}
-
-/** The values of a pack back from their numbers (made once, not for each case a worker builds). */
-const valueAt = (list: readonly string[], at: number): string | null => (at === NO_TEXT ? null : list[at]!);
-const int = (value: number): number | null => (value === NULL_INT ? null : value);
-
-/** Case `row` of a pack, as the object it was made from (same keys, same order, same values). */
-export function caseAt(packed: PackedCases, row: number): CaseResult {
-  const { cells, texts, words, lists } = packed;
-  let at = row * CASE_WIDTH;
-  return {
-    crn: valueAt(texts, cells[at++]!)!,
-    name: valueAt(texts, cells[at++]!),
-    officer_id: valueAt(words, cells[at++]!),
-    officer_name: valueAt(words, cells[at++]!),
-    team: valueAt(words, cells[at++]!),
-    pdu: valueAt(words, cells[at++]!),
-    manager_id: valueAt(words, cells[at++]!),
-    risk: valueAt(words, cells[at++]!) as CaseResult['risk'],
-    tier: valueAt(words, cells[at++]!),
-    sentence_type: valueAt(words, cells[at++]!),
-    status: valueAt(words, cells[at++]!) as CaseResult['status'],
-    start_date: valueAt(words, cells[at++]!),
-    end_date: valueAt(words, cells[at++]!),
-    last_contact: valueAt(words, cells[at++]!),
-    days_since_contact: int(cells[at++]!),
-    days_since_start: int(cells[at++]!),
-    standard_days: int(cells[at++]!)!,
-    overdue: cells[at++] === 1,
-    days_overdue: int(cells[at++]!)!,
-    lost: cells[at++] === 1,
-    flags: lists[cells[at++]!]! as CaseResult['flags'],
-    da_flag: cells[at++] === 1,
-    safeguarding_flag: cells[at++] === 1,
-    priority: int(cells[at++]!)!,
-    line: int(cells[at++]!)!,
-    reset: cells[at++] === 1,
-    reset_date: valueAt(words, cells[at++]!),
-    next_contact_due: valueAt(words, cells[at++]!),
-    assessment_due: valueAt(words, cells[at++]!),
-    ends_in_days: int(cells[at]!),
-  };
 }

@@ -1,30 +1,24 @@
 /**
  * Worker thread entry (see parallel-lines.ts): writes the JSON lines of the packed cases it is
- * given, batch by batch, handing each batch back as soon as it is written.
+ * given (case-lines.ts), batch by batch, handing each batch back as soon as it is written.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { caseAt } from './case-pack.js';
-import { frameLine, type LinesMessage, type LinesTask } from './lines.js';
+import { parentPort } from 'node:worker_threads';
+import { CaseLineEncoder } from './case-lines.js';
+import type { LinesMessage, LinesTask } from './lines.js';
 
-/** A buffer's bytes: a batch of cases fits one. */
-const PART_BYTES = 4 << 20;
-
-const { packed, batches, last, frame } = workerData as LinesTask;
-let row = 0;
-for (const [from, to] of batches) {
-  const parts: LinesMessage['parts'] = [];
-  let part = Buffer.allocUnsafeSlow(PART_BYTES);
-  let used = 0;
-  for (let index = from; index < to; index++, row++) {
-    const line = frameLine(JSON.stringify(caseAt(packed, row)), index, last, frame);
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (used + line.length * 3 > part.length) {
-      parts.push({ buffer: part.buffer as ArrayBuffer, length: used });
-      part = Buffer.allocUnsafeSlow(Math.max(PART_BYTES, line.length * 3));
-      used = 0;
-    }
-    used += part.write(line, used);
+/** Writes the task's batches, handing each back as it is done. */
+function writeBatches({ packed, batches, last, frame }: LinesTask): void {
+  let parts: LinesMessage['parts'] = [];
+  const encoder = new CaseLineEncoder(packed, frame, (bytes) => parts.push({ buffer: bytes.buffer as ArrayBuffer, length: bytes.length }));
+  let row = 0;
+  for (const [from, to] of batches) {
+    for (let index = from; index < to; index++, row++) encoder.line(row, index, last);
+    encoder.end();
+    parentPort!.postMessage({ parts } satisfies LinesMessage, parts.map((each) => each.buffer));
+    parts = [];
   }
-  parts.push({ buffer: part.buffer as ArrayBuffer, length: used });
-  parentPort!.postMessage({ parts } satisfies LinesMessage, parts.map((each) => each.buffer));
 }
+
+// The task comes once the cases are packed: the thread starts while they are. With the one
+// listener gone, nothing keeps the thread alive once the batches are written.
+parentPort!.once('message', writeBatches);

@@ -1,12 +1,13 @@
 /**
- * The cases of a long JSON or NDJSON report written on two threads, batch about: this thread
- * writes batches 0, 2, 4, … and a worker batches 1, 3, 5, …, which this thread writes out in
- * turn. So the worker keeps only the batches it is ahead by, not half the report.
+ * The cases of a long JSON or NDJSON report written on two threads, in batches: a worker writes
+ * WORKER_SHARE of them (spread evenly: batches 1, 3, 4, 6, 8, 9, …) and this thread the rest,
+ * writing the worker's out in turn. So the worker keeps only the batches it is ahead by, not
+ * its whole share of the report.
  *
  * A national report spends most of its rendering in JSON.stringify, one case at a time, while
  * the thread that read contacts.csv sits idle. The worker is given its cases packed into numbers
- * (case-pack.ts) and builds each one back before stringifying it, so its lines are the very
- * bytes this thread would have written. Whenever that cannot be promised (a value packing cannot
+ * (case-pack.ts) and writes each one's bytes from the pack (case-lines.ts): the very bytes this
+ * thread would have written. Whenever that cannot be promised (a value packing cannot
  * carry, a worker that fails or stops early), this thread writes those lines itself.
  */
 import { Worker } from 'node:worker_threads';
@@ -37,10 +38,19 @@ export interface SharedLines {
   stop(): void;
 }
 
-/** The odd batches of `count` rows, as [from, to) ranges. */
+/**
+ * The worker's share of the batches. Over half: it writes a packed case's bytes straight
+ * (case-lines.ts), faster than JSON.stringify here, while this thread also packs its cases.
+ */
+const WORKER_SHARE = 0.6;
+
+/** Whether batch `index` is the worker's: WORKER_SHARE of them, spread evenly; the first is this thread's. */
+const isWorkerBatch = (index: number): boolean => Math.floor((index + 1) * WORKER_SHARE) > Math.floor(index * WORKER_SHARE);
+
+/** The worker's batches of `count` rows, as [from, to) ranges. */
 function workerBatches(count: number, batch: number): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let from = batch; from < count; from += 2 * batch) ranges.push([from, Math.min(count, from + batch)]);
+  for (let index = 0, from = 0; from < count; index++, from += batch) if (isWorkerBatch(index)) ranges.push([from, Math.min(count, from + batch)]);
   return ranges;
 }
 
@@ -49,11 +59,15 @@ export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, o
   if (options.threads < 2 || cases.length < Math.max(2, options.minCases ?? PARALLEL_MIN_CASES)) return null;
   const batch = Math.min(BATCH_CASES, Math.ceil(cases.length / MIN_BATCHES));
   const ranges = workerBatches(cases.length, batch);
+  // The worker starts before the cases are packed: a thread takes about as long to start.
+  const worker = new Worker(new URL('./lines-worker.js', import.meta.url));
   const packed = packCases(cases, ranges);
-  if (packed === null) return null;
-  const last = cases.length - 1;
-  const task: LinesTask = { packed, batches: ranges, last, frame };
-  const worker = new Worker(new URL('./lines-worker.js', import.meta.url), { workerData: task, transferList: [packed.cells.buffer as ArrayBuffer] });
+  if (packed === null) {
+    void worker.terminate();
+    return null;
+  }
+  const task: LinesTask = { packed, batches: ranges, last: cases.length - 1, frame };
+  worker.postMessage(task, [packed.cells.buffer as ArrayBuffer]);
 
   // Batches as they come; a waiting write is told of the next one, or of null once the worker
   // has failed or ended without it.
@@ -82,14 +96,15 @@ export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, o
     rows: cases,
     async write(out) {
       let helped = true;
-      for (let from = 0, odd = false; from < cases.length; from += batch, odd = !odd) {
+      for (let index = 0, from = 0; from < cases.length; index++, from += batch) {
         const to = Math.min(cases.length, from + batch);
-        const parts = odd && helped ? await next() : null;
+        const theirs = isWorkerBatch(index);
+        const parts = theirs && helped ? await next() : null;
         if (parts !== null) {
           parts.forEach((part) => out.writeBytes(part));
           continue;
         }
-        if (odd) helped = false; // the worker failed or ended: this thread writes the rest itself
+        if (theirs) helped = false; // the worker failed or ended: this thread writes the rest itself
         writeLines(cases, from, to, out, frame);
       }
     },

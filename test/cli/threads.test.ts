@@ -74,7 +74,7 @@ describe('--threads', () => {
     expect(run(dir, 'report', 2, format, ...more)).toBe(oneThread);
   });
 
-  it('writes lines on a real worker thread, every other batch, as this thread writes them', async () => {
+  it('writes lines on a real worker thread, its share of the batches, as this thread writes them', async () => {
     const { shareCaseLines, writeLines } = await import(join(ROOT, 'dist/render/parallel-lines.js'));
     const { JSON_LINES } = await import(join(ROOT, 'dist/render/lines.js'));
     const { StringOutput } = await import(join(ROOT, 'dist/render/output.js'));
@@ -84,8 +84,16 @@ describe('--threads', () => {
     const shared = shareCaseLines(cases, JSON_LINES, { threads: 2, minCases: 0 });
     expect(shared).not.toBeNull();
     const twoThreads = new StringOutput();
+    // The worker's lines come as bytes; this thread's as text.
+    let workerBytes = 0;
+    const writeBytes = twoThreads.writeBytes.bind(twoThreads);
+    twoThreads.writeBytes = (bytes: Uint8Array) => {
+      workerBytes += bytes.length;
+      writeBytes(bytes);
+    };
     await shared.write(twoThreads);
     shared.stop();
+    expect(workerBytes).toBeGreaterThan(Buffer.byteLength(twoThreads.toString()) / 3);
     const oneThread = new StringOutput();
     writeLines(cases, 0, cases.length, oneThread, JSON_LINES);
     expect(twoThreads.toString()).toBe(oneThread.toString());

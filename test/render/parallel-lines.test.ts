@@ -22,6 +22,7 @@ const workers = vi.hoisted(() => ({
   started: 0,
   task: undefined as unknown,
   post: (_message: unknown): void => {},
+  terminated: 0,
   /** Messages the next worker sends before it fails (null: it does not fail). */
   failAfter: null as number | null,
   /** Whether the failing worker ends with an error event, or just exits. */
@@ -38,7 +39,6 @@ vi.mock('node:worker_threads', async (importOriginal) => {
     let failed = false;
     // The worker runs after the constructor returns, and its messages come one a turn later.
     setImmediate(() => {
-      workers.task = worker.workerData;
       workers.post = (message) => {
         if (failed) return;
         if (failAfter !== null && sent === failAfter) {
@@ -103,14 +103,24 @@ describe('cases written on two threads', () => {
     expect(shareCaseLines(cases(100), JSON_LINES, { threads: 2 })).toBeNull(); // below PARALLEL_MIN_CASES
     expect(shareCaseLines(cases(100), JSON_LINES, { threads: 1, minCases: 0 })).toBeNull();
     expect(shareCaseLines(cases(1), JSON_LINES, { threads: 2, minCases: 0 })).toBeNull();
-    expect(shareCaseLines([caseResult(), caseResult({ line: 0.5 })], JSON_LINES, { threads: 2, minCases: 0 })).toBeNull(); // cannot be packed
     expect(workers.started).toBe(started);
   });
 
-  it('hand the worker every other batch, this thread keeping the first', async () => {
+  it('stop the worker it started when the cases cannot be packed, and write them here', async () => {
+    const [started, terminated] = [workers.started, workers.terminated];
+    const unpackable = [caseResult({ flags: FLAGS }), caseResult({ crn: 'X2', line: 0.5, flags: FLAGS })];
+    expect(shareCaseLines(unpackable, JSON_LINES, { threads: 2, minCases: 0 })).toBeNull();
+    expect([workers.started, workers.terminated]).toEqual([started + 1, terminated + 1]);
+    const out = new StringOutput();
+    await renderJson(view('report', report({ cases: unpackable })), out, { threads: 2, minCases: 0 });
+    expect(out.toString()).toContain('"line":0.5');
+  });
+
+  it('hand the worker six batches in ten, spread evenly, this thread keeping the first', async () => {
     const shared = shareCaseLines(cases(100), JSON_LINES, { threads: 2, minCases: 0 })!;
     await shared.write(new StringOutput());
     const { batches } = workers.task as { batches: [number, number][] };
-    expect(batches).toEqual([[7, 14], [21, 28], [35, 42], [49, 56], [63, 70], [77, 84], [91, 98]]);
+    // 15 batches of 7: the worker's are 1, 3, 4, 6, 8, 9, 11, 13 and 14.
+    expect(batches).toEqual([[7, 14], [21, 28], [28, 35], [42, 49], [56, 63], [63, 70], [77, 84], [91, 98], [98, 100]]);
   });
 });
