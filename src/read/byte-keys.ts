@@ -166,126 +166,134 @@ export class ByteKeys implements KeyFinder {
   }
 }
 
-/** Most digits a DigitKeys number has: below 10^9, an int32. */
+/** Most digits a crn's number has: below 10^9, an int32. */
 const MAX_DIGITS = 9;
-/** A DigitKeys array is made only when it is no more than this many times the crns (plus a little). */
+/** A DigitPlaces array stays no larger than this many times the crns it holds (plus a little). */
 const MAX_SPREAD = 8;
+const SPREAD_SLACK = 1024;
 const ZERO = 48;
 
+const isDigit = (code: number): boolean => code >= ZERO && code <= ZERO + 9;
+
 /**
- * The crns' places by number, for crns of one shape: the same prefix, then the same count of
- * digits (X1000237, as a CRN is written). A contact's crn is then one array load by its number
- * rather than a hash probe into a table larger than the cache; and contacts sorted by date, crns
- * ascending within a day, walk the array forward. Holds exactly the keys of the ByteKeys it
- * stands for, so either answers the same.
+ * The crns' places by number, while the crns share one shape: the same prefix, then the same
+ * count of digits (X1000237, as a CRN is written). Placing or finding a crn is then one array
+ * load by its number, rather than a probe into a hash table larger than the processor's cache;
+ * and an offenders.csv in crn order, or contacts sorted by date and crn, walk the array forward.
+ * The array runs from the least number seen and grows as numbers come; `set` refuses a number
+ * that would leave it mostly empty.
  */
-export class DigitKeys implements KeyFinder {
-  constructor(
-    private readonly prefix: Uint8Array,
+class DigitPlaces implements KeyFinder {
+  /** Each number's place + 1, from the number `start` on; 0 where no crn has the number. */
+  private places = new Int32Array(1024);
+  private start: number;
+  /** The least and greatest numbers held. */
+  private lowest: number;
+  private highest: number;
+  private count = 0;
+  private readonly prefixBytes: Uint8Array;
+
+  private constructor(
+    private readonly prefix: string,
     private readonly length: number,
-    private readonly least: number,
-    private readonly places: Int32Array,
-  ) {}
+    first: number,
+  ) {
+    this.start = this.lowest = this.highest = first;
+    this.prefixBytes = Uint8Array.from(prefix, (char) => char.charCodeAt(0));
+  }
+
+  /** The shape `crn` sets (its prefix up to its trailing digits); null for one with no digits or too many. */
+  static of(crn: string): DigitPlaces | null {
+    let digitsFrom = crn.length;
+    while (digitsFrom > 0 && isDigit(crn.charCodeAt(digitsFrom - 1))) digitsFrom--;
+    const digits = crn.length - digitsFrom;
+    if (digits === 0 || digits > MAX_DIGITS) return null;
+    return new DigitPlaces(crn.slice(0, digitsFrom), crn.length, Number(crn.slice(digitsFrom)));
+  }
+
+  /** The crn's number; -1 when it does not have the shape. */
+  numberOf(crn: string): number {
+    if (crn.length !== this.length || !crn.startsWith(this.prefix)) return -1;
+    let number = 0;
+    for (let at = this.prefix.length; at < crn.length; at++) {
+      const code = crn.charCodeAt(at);
+      if (!isDigit(code)) return -1;
+      number = number * 10 + (code - ZERO);
+    }
+    return number;
+  }
+
+  /** The place of the crn with this number; -1 when none has it. */
+  placeOf(number: number): number {
+    const slot = number - this.start;
+    return slot >= 0 && slot < this.places.length ? this.places[slot]! - 1 : -1;
+  }
 
   find(bytes: Uint8Array, start: number, end: number): number {
-    const { prefix, length } = this;
+    const { prefixBytes, length } = this;
     if (end - start !== length) return -1;
-    for (let at = 0; at < prefix.length; at++) if (bytes[start + at] !== prefix[at]) return -1;
+    for (let at = 0; at < prefixBytes.length; at++) if (bytes[start + at] !== prefixBytes[at]) return -1;
     let number = 0;
-    for (let at = start + prefix.length; at < end; at++) {
+    for (let at = start + prefixBytes.length; at < end; at++) {
       const digit = bytes[at]! - ZERO;
       if (digit < 0 || digit > 9) return -1;
       number = number * 10 + digit;
     }
-    const slot = number - this.least;
-    return slot >= 0 && slot < this.places.length ? this.places[slot]! : -1;
-  }
-}
-
-/**
- * The shape of the crns seen so far, for a DigitKeys: null once one crn does not fit (another
- * prefix or length, a letter among the digits, too many digits).
- */
-class DigitShape {
-  /** Each place's number; -1 for a place that is not in the shape (a crn that is not ASCII). */
-  private numbers = new Int32Array(1024).fill(-1);
-  private places = 0;
-  private least = Infinity;
-  private most = -Infinity;
-  private count = 0;
-
-  private constructor(
-    readonly prefix: string,
-    readonly length: number,
-  ) {}
-
-  /** The shape `crn` sets: its prefix up to its trailing digits; null for one with no digits or too many. */
-  static of(crn: string): DigitShape | null {
-    let digitsFrom = crn.length;
-    while (digitsFrom > 0 && isDigit(crn.charCodeAt(digitsFrom - 1))) digitsFrom--;
-    const digits = crn.length - digitsFrom;
-    return digits === 0 || digits > MAX_DIGITS ? null : new DigitShape(crn.slice(0, digitsFrom), crn.length);
+    return this.placeOf(number);
   }
 
-  /** Adds a new crn at its place; false when it does not fit the shape. */
-  add(crn: string, place: number): boolean {
-    if (crn.length !== this.length || !crn.startsWith(this.prefix)) return false;
-    let number = 0;
-    for (let at = this.prefix.length; at < crn.length; at++) {
-      const code = crn.charCodeAt(at);
-      if (!isDigit(code)) return false;
-      number = number * 10 + (code - ZERO);
+  /** Gives a new number its place; false, storing nothing, when the array would be too sparse for the crns. */
+  set(number: number, place: number): boolean {
+    const lowest = Math.min(this.lowest, number);
+    const highest = Math.max(this.highest, number);
+    const spread = highest - lowest + 1;
+    if (spread > MAX_SPREAD * (this.count + 1) + SPREAD_SLACK) return false;
+    if (number < this.start || number - this.start >= this.places.length) {
+      // Room for as much again, half on each side: crns that come in either order grow it rarely.
+      const size = Math.max(1024, spread * 2);
+      const start = lowest - Math.floor((size - spread) / 2);
+      const grown = new Int32Array(size);
+      // The numbers held so far, lowest to highest, where they go in the new array.
+      grown.set(this.places.subarray(this.lowest - this.start, this.highest - this.start + 1), this.lowest - start);
+      this.places = grown;
+      this.start = start;
     }
-    if (place >= this.numbers.length) {
-      const grown = new Int32Array(Math.max(place + 1, this.numbers.length * 2)).fill(-1);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
-    this.numbers[place] = number;
-    this.places = place + 1;
+    this.places[number - this.start] = place + 1;
+    this.lowest = lowest;
+    this.highest = highest;
     this.count++;
-    if (number < this.least) this.least = number;
-    if (number > this.most) this.most = number;
     return true;
   }
 
-  /** The DigitKeys of the crns added; null when their numbers are too spread out for an array. */
-  keys(): DigitKeys | null {
-    const spread = this.count === 0 ? 0 : this.most - this.least + 1;
-    if (spread > MAX_SPREAD * this.count + 1024) return null;
-    const places = new Int32Array(spread).fill(-1);
-    for (let place = 0; place < this.places; place++) {
-      const number = this.numbers[place]!;
-      if (number >= 0) places[number - this.least] = place;
+  /** Every crn held, with its place. */
+  *entries(): Generator<[string, number]> {
+    const digits = this.length - this.prefix.length;
+    for (let slot = 0; slot < this.places.length; slot++) {
+      if (this.places[slot] !== 0) yield [`${this.prefix}${String(this.start + slot).padStart(digits, '0')}`, this.places[slot]! - 1];
     }
-    const prefix = Uint8Array.from(this.prefix, (char) => char.charCodeAt(0));
-    return new DigitKeys(prefix, this.length, this.count === 0 ? 0 : this.least, places);
   }
 }
-
-const isDigit = (code: number): boolean => code >= ZERO && code <= ZERO + 9;
 
 /**
  * The cases' crns and their places: the order of offenders.csv, a crn listed again keeping its
  * first place. Found by text, or by a contact row's bytes (`finder`), so the contacts readers
  * need no Map of their own. Built the same way on every thread, and `digest` says whether two
  * threads built the same order.
+ *
+ * ASCII crns are held by number (DigitPlaces) while they share the first one's shape, as a real
+ * export's do; the first that does not (or would leave the array too sparse) moves them all
+ * into a hash table (ByteKeys). A crn that is not ASCII is only ever looked up as text.
  */
 export class CaseKeys {
-  /** The ASCII crns (every crn of a real export). */
-  readonly bytes: ByteKeys;
-  /** Any other crn: only ever looked up as text. */
+  /** The ASCII crns by number: undefined before the first, null once they are in `table`. */
+  private digits: DigitPlaces | null | undefined = undefined;
+  private table: ByteKeys | null = null;
   private readonly others = new Map<string, number>();
   private count = 0;
   private hash = 0x811c9dc5;
-  /** The ASCII crns' shape while they all share one (undefined before the first). */
-  private shape: DigitShape | null | undefined = undefined;
-  private digitKeys: DigitKeys | null | undefined = undefined;
 
-  /** `expected`: about how many crns will come (a guess; the table grows past it). */
-  constructor(expected?: number) {
-    this.bytes = new ByteKeys(expected);
-  }
+  /** `expected`: about how many crns will come (a guess, for the size of a hash table). */
+  constructor(private readonly expected?: number) {}
 
   get size(): number {
     return this.count;
@@ -293,18 +301,9 @@ export class CaseKeys {
 
   /** The crn's place: its first one, or the next one if it has none yet. */
   place(crn: string): number {
-    let at = this.bytes.add(crn, this.count);
-    if (at === -1) {
-      at = this.others.get(crn) ?? this.count;
-      if (at === this.count) this.others.set(crn, at);
-    } else if (at === this.count && this.shape !== null) {
-      // A new ASCII crn: does it keep the shape?
-      if (this.shape === undefined) this.shape = DigitShape.of(crn);
-      if (this.shape !== null && !this.shape.add(crn, at)) this.shape = null;
-    }
+    const at = this.placeOf(crn);
     if (at === this.count) {
       this.count++;
-      this.digitKeys = undefined;
       // FNV-1a over the crns in order, each ended by a line feed.
       for (let index = 0; index < crn.length; index++) this.hash = Math.imul(this.hash ^ crn.charCodeAt(index), 0x01000193);
       this.hash = Math.imul(this.hash ^ 10, 0x01000193);
@@ -312,18 +311,55 @@ export class CaseKeys {
     return at;
   }
 
+  private placeOf(crn: string): number {
+    if (this.digits === undefined && isAscii(crn)) this.digits = DigitPlaces.of(crn);
+    const { digits } = this;
+    if (digits) {
+      const number = digits.numberOf(crn);
+      if (number >= 0) {
+        const at = digits.placeOf(number);
+        if (at >= 0) return at;
+        if (digits.set(number, this.count)) return this.count;
+      }
+      // Another shape, or too far from the rest: from now on every ASCII crn is hashed.
+      if (isAscii(crn)) this.moveToTable();
+    }
+    if (this.digits === null) {
+      const at = this.hashed().add(crn, this.count);
+      if (at >= 0) return at;
+    }
+    // Not ASCII: by text alone.
+    const at = this.others.get(crn) ?? this.count;
+    if (at === this.count) this.others.set(crn, at);
+    return at;
+  }
+
+  /** The hash table, made when the first crn does not have a digit shape. */
+  private hashed(): ByteKeys {
+    return (this.table ??= new ByteKeys(this.expected));
+  }
+
+  /** The crns held by number go into the hash table, which holds every ASCII crn from now on. */
+  private moveToTable(): void {
+    const table = this.hashed();
+    for (const [crn, at] of this.digits!.entries()) table.add(crn, at);
+    this.digits = null;
+  }
+
   get(crn: string): number | undefined {
-    const at = this.bytes.findText(crn);
+    const { digits } = this;
+    if (digits) {
+      const number = digits.numberOf(crn);
+      const at = number >= 0 ? digits.placeOf(number) : -1;
+      return at >= 0 ? at : this.others.get(crn);
+    }
+    const at = this.table?.findText(crn) ?? -1;
     return at >= 0 ? at : this.others.get(crn);
   }
 
-  /**
-   * What finds a crn from a contact row's bytes, once every crn is placed: a DigitKeys when the
-   * crns share a shape (as a real export's do), else the hash table.
-   */
+  /** What finds an ASCII crn from a contact row's bytes: the crns by number, or the hash table. */
   get finder(): KeyFinder {
-    this.digitKeys ??= this.shape?.keys() ?? null;
-    return this.digitKeys ?? this.bytes;
+    return this.digits || this.hashed();
   }
 
   /** The order in a few characters: the same crns in the same order give the same digest. */

@@ -1,7 +1,7 @@
 /** ByteKeys and CaseKeys (src/read/byte-keys.ts): ASCII text looked up from bytes, as a Map would look it up from strings. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ByteKeys, CaseKeys, DigitKeys, type KeyFinder } from '../../src/read/byte-keys.js';
+import { ByteKeys, CaseKeys, type KeyFinder } from '../../src/read/byte-keys.js';
 
 const bytesOf = (text: string): Buffer => Buffer.from(text, 'latin1');
 const find = (keys: KeyFinder, text: string): number => keys.find(bytesOf(text), 0, text.length);
@@ -54,7 +54,8 @@ describe('CaseKeys', () => {
         expect(keys.size).toBe(map.size);
         for (const crn of ['X1', 'X2', 'X10', 'José', 'Zoë', 'X100000000000', 'x1', 'X3']) expect(keys.get(crn)).toBe(map.get(crn));
         // Only ASCII crns are found from bytes.
-        expect(find(keys.bytes, 'X1')).toBe(map.get('X1') ?? -1);
+        expect(find(keys.finder, 'X1')).toBe(map.get('X1') ?? -1);
+        expect(find(keys.finder, 'Zoë')).toBe(-1);
       }),
     );
   });
@@ -73,51 +74,61 @@ describe('CaseKeys', () => {
   });
 });
 
-describe('CaseKeys.finder', () => {
+describe('CaseKeys by number (crns of one shape) and by hash', () => {
   const placed = (crns: string[]): CaseKeys => {
     const keys = new CaseKeys();
     crns.forEach((crn) => keys.place(crn));
     return keys;
   };
+  /** What a Map of first places says, for every crn and probe, by text and (ASCII ones) from bytes. */
+  const agreesWithMap = (crns: string[], probes: string[]): void => {
+    const keys = new CaseKeys();
+    const map = new Map<string, number>();
+    for (const crn of crns) {
+      if (!map.has(crn)) map.set(crn, map.size);
+      expect(keys.place(crn), crn).toBe(map.get(crn));
+    }
+    for (const probe of [...crns, ...probes]) {
+      expect(keys.get(probe), probe).toBe(map.get(probe));
+      if (/^[\x00-\x7f]*$/.test(probe)) expect(find(keys.finder, probe), probe).toBe(map.get(probe) ?? -1);
+    }
+  };
 
-  it('finds crns of one shape (a prefix, then a fixed count of digits) by number, as the hash table finds them', () => {
-    const keys = placed(['X1000237', 'X1000002', 'X1000237', 'X0999999', 'X1000500']);
-    expect(keys.finder).toBeInstanceOf(DigitKeys);
-    const probes = ['X1000237', 'X1000002', 'X0999999', 'X1000500', 'X1000003', 'X1000501', 'X0999998', 'X2000000', 'Y1000237', 'X100023', 'X10002370', 'X10002a7', 'x1000237', ' X1000237', ''];
-    expect(probes.map((crn) => find(keys.finder, crn))).toEqual(probes.map((crn) => find(keys.bytes, crn)));
-    expect(probes.slice(0, 4).map((crn) => find(keys.finder, crn))).toEqual([0, 1, 2, 3]);
+  it('finds crns of one shape (a prefix, then a fixed count of digits), in any order, and nothing else', () => {
+    const crns = ['X1000237', 'X1000002', 'X1000237', 'X0999999', 'X1000500', 'X0000000'];
+    agreesWithMap(crns, ['X1000003', 'X1000501', 'X0999998', 'X2000000', 'Y1000237', 'X100023', 'X10002370', 'X10002a7', 'x1000237', ' X1000237', '']);
     // Inside a row, as a contact's crn is found.
-    expect(keys.finder.find(bytesOf('X1000500,2026-01-01'), 0, 8)).toBe(3);
+    expect(placed(crns).finder.find(bytesOf('X1000500,2026-01-01'), 0, 8)).toBe(3);
   });
 
-  it('keeps the hash table when the crns do not share a shape, or are spread too thin for an array', () => {
-    for (const crns of [['X1', 'X22'], ['X1', 'Y2'], ['X1', 'X1A'], ['CRN', 'CRO'], ['X1234567890'], ['X000000001', 'X999999999']]) {
-      const keys = placed(crns);
-      expect(keys.finder, crns.join(' ')).toBe(keys.bytes);
-      expect(crns.map((crn) => find(keys.finder, crn))).toEqual(crns.map((_, at) => at));
-    }
+  it('grows its array either way: crns ascending, descending, or from the middle out', () => {
+    const numbers = Array.from({ length: 5_000 }, (_, at) => `X${String(100_000 + at * 3).padStart(7, '0')}`);
+    const middleOut = numbers.map((_, at) => numbers[(at % 2 === 0 ? 2_500 + at / 2 : 2_500 - (at + 1) / 2)]!);
+    for (const order of [numbers, [...numbers].reverse(), middleOut]) agreesWithMap(order, ['X0100001', 'X0099999', 'X0115000']);
+  });
+
+  it('moves every crn into the hash table when one has another shape, or lies too far from the rest', () => {
+    const cases = [
+      ['X1', 'X2', 'X22', 'X3'], // another length
+      ['X1', 'X2', 'Y3', 'X4'], // another prefix
+      ['X1', 'X1A', 'X2'], // a letter among the digits
+      ['CRN', 'CRO'], // no digits at all
+      ['X1234567890', 'X1234567891'], // more digits than an int32 holds
+      ['X000000001', 'X000000002', 'X999999999', 'X000000003'], // too far apart for an array
+    ];
+    for (const crns of cases) agreesWithMap(crns, ['X5', 'X000000004']);
   });
 
   it('leaves a crn that is not ASCII to the text lookup, whatever the others are', () => {
-    const keys = placed(['X10', 'Zoë', 'X11']);
-    expect(keys.finder).toBeInstanceOf(DigitKeys);
-    expect([find(keys.finder, 'X10'), find(keys.finder, 'X11'), keys.get('Zoë')]).toEqual([0, 2, 1]);
+    agreesWithMap(['Zoë', 'X10', 'Zoë', 'X11', 'Łukasz'], ['X12', 'Zoe']);
+    agreesWithMap(['X10', 'Zoë', 'X11', 'X1A'], ['X12']);
   });
 
-  it('answers as the hash table does for any crns and any probe', () => {
-    const crn = fc.oneof(fc.integer({ min: 0, max: 2_000 }).map((n) => `X${String(n).padStart(5, '0')}`), fc.constantFrom('X00012', 'Y00001', 'X0001a', '', 'Zoë'));
-    fc.assert(
-      fc.property(fc.array(crn, { maxLength: 40 }), fc.array(crn, { maxLength: 20 }), (crns, probes) => {
-        const keys = placed(crns);
-        for (const probe of [...crns, ...probes]) expect(find(keys.finder, probe)).toBe(find(keys.bytes, probe));
-      }),
+  it('answers as a Map of first places for any crns and any probe', () => {
+    const crn = fc.oneof(
+      fc.integer({ min: 0, max: 3_000 }).map((n) => `X${String(n).padStart(5, '0')}`),
+      fc.constantFrom('X00012', 'Y00001', 'X0001a', '', 'Zoë', 'X99999'),
     );
-  });
-
-  it('is made again when a crn is placed after it was asked for', () => {
-    const keys = placed(['X10']);
-    expect(find(keys.finder, 'X11')).toBe(-1);
-    keys.place('X11');
-    expect(find(keys.finder, 'X11')).toBe(1);
+    fc.assert(fc.property(fc.array(crn, { maxLength: 60 }), fc.array(crn, { maxLength: 20 }), (crns, probes) => agreesWithMap(crns, probes)));
   });
 });
