@@ -3,14 +3,16 @@
  * JSON.stringify and a UTF-8 write would give, without building an object, a string per case
  * and then its UTF-8. Each shared value (an officer, a team, a date, a list of flags) is turned
  * into JSON once and copied after; the keys are constant bytes; integers are written digit by
- * digit. Used by this thread and by the lines worker alike (parallel-lines.ts).
+ * digit. The lines worker writes its share of a long report so (parallel-lines.ts), faster than
+ * JSON.stringify; the thread that renders writes its own share with JSON.stringify, from the
+ * case objects it has, and a property test holds the two to the same bytes.
  */
 import { CASE_FIELDS, CASE_WIDTH, NO_TEXT, NULL_INT, type PackedCases } from './case-pack.js';
 import type { LineFrame } from './lines.js';
 
 /** Bytes a buffer holds before it is handed on. */
 const BUFFER_BYTES = 1 << 20;
-/** Room for every part of a line but its own texts (crn and name), whose room is counted apiece. */
+/** Room for the keys, numbers and flags of a line; its texts and words are counted apiece. */
 const LINE_ROOM = 4096;
 /** A UTF-16 code unit takes at most 6 bytes in JSON (\u001f; UTF-8 at most 3). */
 const BYTES_PER_CHAR = 6;
@@ -32,6 +34,7 @@ const KEY_NULL_BYTES = KEY_TEXT.map((key) => ascii(`${key}null`));
 const KEY_TRUE_BYTES = KEY_TEXT.map((key) => ascii(`${key}true`));
 const KEY_FALSE_BYTES = KEY_TEXT.map((key) => ascii(`${key}false`));
 const KINDS = CASE_FIELDS.map(([, kind]) => kind);
+const WORD_FIELDS = KINDS.filter((kind) => kind === 'word').length;
 const NULL_BYTES = ascii('null');
 
 /** Writes packed cases as JSON lines into buffers, handing each full buffer to `flush`. */
@@ -43,6 +46,8 @@ export class CaseLineEncoder {
   private readonly wordJson: (Uint8Array | undefined)[];
   private readonly listJson: (Uint8Array | undefined)[];
   private readonly indent: Uint8Array;
+  /** Room for a line but its own texts: the words at their longest (an export's names have no limit). */
+  private readonly room: number;
 
   constructor(
     private readonly packed: PackedCases,
@@ -52,16 +57,18 @@ export class CaseLineEncoder {
     this.wordJson = new Array<Uint8Array | undefined>(packed.words.length).fill(undefined);
     this.listJson = new Array<Uint8Array | undefined>(packed.lists.length).fill(undefined);
     this.indent = ascii(frame.indent);
+    const longestWord = packed.words.reduce((longest, word) => Math.max(longest, word.length), 0);
+    this.room = LINE_ROOM + frame.indent.length + WORD_FIELDS * (longestWord * BYTES_PER_CHAR + 2);
   }
 
   /** Packed case `row` as element `index` of an array whose last element is `last`. */
   line(row: number, index: number, last: number): void {
     const { cells, texts } = this.packed;
     const base = row * CASE_WIDTH;
-    // The texts (crn, name: the first two fields) are the only parts of unbounded length.
+    // The case's own texts (crn, name: the first two fields) are counted case by case.
     const crn = cells[base]!;
     const name = cells[base + 1]!;
-    const room = LINE_ROOM + ((crn === NO_TEXT ? 0 : texts[crn]!.length) + (name === NO_TEXT ? 0 : texts[name]!.length)) * BYTES_PER_CHAR;
+    const room = this.room + ((crn === NO_TEXT ? 0 : texts[crn]!.length) + (name === NO_TEXT ? 0 : texts[name]!.length)) * BYTES_PER_CHAR;
     if (this.used + room > this.buffer.length) {
       this.end();
       if (room > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(room);

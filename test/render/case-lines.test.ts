@@ -86,6 +86,13 @@ describe('packCases and CaseLineEncoder', () => {
     );
   });
 
+  it('leave room in a buffer for shared words of any length: names in an export have no limit', () => {
+    const words = { team: 'T'.repeat(5_000), officer_name: 'Ö"'.repeat(3_000), sentence_type: '\u0001'.repeat(2_000) };
+    // About 29 KB a line: a hundred lines fill several buffers, each line at some buffer's end.
+    const cases = Array.from({ length: 100 }, (_, at) => caseResult({ crn: `X${at}`, ...(at % 3 === 0 ? {} : words) }));
+    expect(roundTrip(cases)).toBe(stringified(cases));
+  });
+
   it('start a new buffer when a line would not fit, and one of its own for a line longer than a buffer', () => {
     const long = 'x'.repeat(400_000);
     const cases = Array.from({ length: 6 }, (_, at) => caseResult({ crn: `X${at}`, name: at === 3 ? `${long}${long}${long}"` : long }));
