@@ -4,14 +4,16 @@
  * bytes, without making a string per row. Open addressing over an FNV-1a hash. A national export's crns make a
  * table far larger than the processor's cache, so each slot holds the key's length and first
  * eight bytes beside its value: a lookup reads one slot, not a slot and then the key elsewhere.
+ * CaseKeys holds the crns by their number instead while they share one shape (DigitPlaces).
  */
+import { byteDigitsAt, digitsAt } from './values.js';
 
 /** Int32s per slot: length + 1 (0: empty), value, bytes 0-3, bytes 4-7. */
 const STRIDE = 4;
 /** Bytes held in the slot itself; the rest of a longer key is compared in the pool. */
 const INLINE = 8;
 
-/** Finds the number held for a key given as bytes: a ByteKeys, or a CaseKeys' DigitKeys. */
+/** Finds the number held for a key given as bytes: a ByteKeys, or a CaseKeys' crns by number (DigitPlaces). */
 export interface KeyFinder {
   /** The number stored for the key held in bytes[start, end); -1 when there is none. */
   find(bytes: Uint8Array, start: number, end: number): number;
@@ -171,9 +173,8 @@ const MAX_DIGITS = 9;
 /** A DigitPlaces array stays no larger than this many times the crns it holds (plus a little). */
 const MAX_SPREAD = 8;
 const SPREAD_SLACK = 1024;
-const ZERO = 48;
 
-const isDigit = (code: number): boolean => code >= ZERO && code <= ZERO + 9;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57; // '0' to '9'
 
 /**
  * The crns' places by number, while the crns share one shape: the same prefix, then the same
@@ -208,19 +209,13 @@ class DigitPlaces implements KeyFinder {
     while (digitsFrom > 0 && isDigit(crn.charCodeAt(digitsFrom - 1))) digitsFrom--;
     const digits = crn.length - digitsFrom;
     if (digits === 0 || digits > MAX_DIGITS) return null;
-    return new DigitPlaces(crn.slice(0, digitsFrom), crn.length, Number(crn.slice(digitsFrom)));
+    return new DigitPlaces(crn.slice(0, digitsFrom), crn.length, digitsAt(crn, digitsFrom, digits));
   }
 
   /** The crn's number; -1 when it does not have the shape. */
   numberOf(crn: string): number {
     if (crn.length !== this.length || !crn.startsWith(this.prefix)) return -1;
-    let number = 0;
-    for (let at = this.prefix.length; at < crn.length; at++) {
-      const code = crn.charCodeAt(at);
-      if (!isDigit(code)) return -1;
-      number = number * 10 + (code - ZERO);
-    }
-    return number;
+    return digitsAt(crn, this.prefix.length, this.length - this.prefix.length);
   }
 
   /** The place of the crn with this number; -1 when none has it. */
@@ -233,13 +228,8 @@ class DigitPlaces implements KeyFinder {
     const { prefixBytes, length } = this;
     if (end - start !== length) return -1;
     for (let at = 0; at < prefixBytes.length; at++) if (bytes[start + at] !== prefixBytes[at]) return -1;
-    let number = 0;
-    for (let at = start + prefixBytes.length; at < end; at++) {
-      const digit = bytes[at]! - ZERO;
-      if (digit < 0 || digit > 9) return -1;
-      number = number * 10 + digit;
-    }
-    return this.placeOf(number);
+    const number = byteDigitsAt(bytes, start + prefixBytes.length, length - prefixBytes.length);
+    return number < 0 ? -1 : this.placeOf(number);
   }
 
   /** Gives a new number its place; false, storing nothing, when the array would be too sparse for the crns. */

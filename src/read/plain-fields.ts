@@ -7,12 +7,11 @@
 import { ByteKeys, type KeyFinder } from './byte-keys.js';
 import type { ColumnName, FileKind } from './columns.js';
 import type { IssueLog, RowCells } from './table.js';
-import { dayFromParts, INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
+import { byteDigitsAt, dayFromParts, INVALID, parseDate, parseIsoDay, type DateOrder, type Day, type Parsed } from './values.js';
 
 /** Distinct texts worth remembering per memo (an export has a few hundred dates, a few words). */
 const MEMO_LIMIT = 50_000;
 const DASH = 45;
-const ZERO = 48;
 
 /** The issue messages of a cell that cannot be read, the same whichever way the row was read. */
 export const cellMessage = {
@@ -43,23 +42,12 @@ export class TextMemo<V> {
   }
 }
 
-/** The number the `count` ASCII digits at bytes[start] write; -1 when one is not a digit. */
-function digitsAt(bytes: Buffer, start: number, count: number): number {
-  let value = 0;
-  for (let at = start; at < start + count; at++) {
-    const digit = bytes[at]! - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 /** YYYY-MM-DD at bytes[start], as parseIsoDay reads it: the day, INVALID, or undefined for another form. */
 export function isoDay(bytes: Buffer, start: number): Day | typeof INVALID | undefined {
   if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) return undefined;
-  const year = digitsAt(bytes, start, 4);
-  const month = digitsAt(bytes, start + 5, 2);
-  const day = digitsAt(bytes, start + 8, 2);
+  const year = byteDigitsAt(bytes, start, 4);
+  const month = byteDigitsAt(bytes, start + 5, 2);
+  const day = byteDigitsAt(bytes, start + 8, 2);
   return year < 0 || month < 0 || day < 0 ? undefined : dayFromParts(year, month, day);
 }
 

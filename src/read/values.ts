@@ -54,11 +54,24 @@ function daysFromCivil(year: number, month: number, day: number): Day {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+const ZERO = 48;
+
 /** The number written by `count` digits from `from`, or -1 if any is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
+export function digitsAt(text: string, from: number, count: number): number {
   let value = 0;
   for (let at = from; at < from + count; at++) {
-    const digit = text.charCodeAt(at) - 48;
+    const digit = text.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** digitsAt for ASCII bytes: the number the `count` digits at bytes[from] write, or -1 if any is not a digit. */
+export function byteDigitsAt(bytes: Uint8Array, from: number, count: number): number {
+  let value = 0;
+  for (let at = from; at < from + count; at++) {
+    const digit = bytes[at]! - ZERO;
     if (digit < 0 || digit > 9) return -1;
     value = value * 10 + digit;
   }
