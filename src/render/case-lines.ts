@@ -8,7 +8,7 @@
  * case objects it has, and a property test holds the two to the same bytes.
  */
 import { CASE_FIELDS, CASE_WIDTH, NO_TEXT, NULL_INT, type PackedCases } from './case-pack.js';
-import type { LineFrame } from './lines.js';
+import { lineEnd, type LineFrame } from './lines.js';
 
 /** Bytes a buffer holds before it is handed on. */
 const BUFFER_BYTES = 1 << 20;
@@ -21,8 +21,6 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const ZERO = 0x30;
-const LF = 0x0a;
-const COMMA = 0x2c;
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -105,8 +103,8 @@ export class CaseLineEncoder {
     }
     const { buffer } = this;
     buffer[this.used++] = 0x7d; // }
-    if (this.frame.commas && index < last) buffer[this.used++] = COMMA;
-    buffer[this.used++] = LF;
+    const end = lineEnd(index, last, this.frame);
+    for (let at = 0; at < end.length; at++) buffer[this.used++] = end.charCodeAt(at);
   }
 
   /** Hands on what is written (the buffer is not used again: the receiver may keep it). */

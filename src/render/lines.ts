@@ -15,7 +15,12 @@ export const NDJSON_LINES: LineFrame = { indent: '', commas: false };
 
 /** Element `index` of an array whose last element is `last`, as its line. */
 export function frameLine(json: string, index: number, last: number, frame: LineFrame): string {
-  return `${frame.indent}${json}${frame.commas && index < last ? ',' : ''}\n`;
+  return `${frame.indent}${json}${lineEnd(index, last, frame)}`;
+}
+
+/** What follows element `index`'s JSON on its line: a comma (JSON, all but the last), then a line feed. */
+export function lineEnd(index: number, last: number, frame: LineFrame): string {
+  return frame.commas && index < last ? ',\n' : '\n';
 }
 
 /** What a lines worker is given: the packed cases, the batches of the array they are, and the frame. */

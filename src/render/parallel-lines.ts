@@ -40,7 +40,7 @@ export interface SharedLines {
 
 /**
  * The worker's share of the batches. Over half: it writes a packed case's bytes straight
- * (case-lines.ts), faster than JSON.stringify here, while this thread also packs its cases.
+ * (case-lines.ts), faster than JSON.stringify here, and this thread also packs the worker's cases.
  */
 const WORKER_SHARE = 0.6;
 
@@ -118,3 +118,4 @@ export function writeLines(rows: readonly unknown[], from: number, to: number, o
   // As JSON.stringify writes an undefined element of an array: null.
   for (let index = from; index < to; index++) out.write(frameLine(JSON.stringify(rows[index]) ?? 'null', index, last, frame));
 }
+
