@@ -236,19 +236,40 @@ function latest(a: Day | null, b: Day | null): Day | null {
 const DAY_SPAN = 2 ** 20; // more days than any export spans (2,870 years)
 const clampDays = (days: number): number => Math.min(Math.max(days, 0), DAY_SPAN - 2);
 
-/**
- * The SPEC's order up to the crn as one number, smaller first, so a national sort compares
- * numbers rather than walking five fields. Each part stays below the next part's unit, and the
- * whole below 2^53.
- */
-export function priorityKey(result: CaseResult): number {
-  const lostRank = result.lost ? 0 : 1;
-  const overdueRank = DAY_SPAN - 1 - clampDays(result.days_overdue); // most overdue first
-  // Never seen first, then the longest since contact.
-  const unseenRank = result.days_since_contact === null ? 0 : DAY_SPAN - 1 - clampDays(result.days_since_contact);
-  return ((lostRank * 8 + RISK_RANK[riskKey(result.risk)]) * DAY_SPAN + overdueRank) * DAY_SPAN + unseenRank;
+/** How many values each day part of a priority key takes (DAY_SPAN at most). */
+export interface KeySpans {
+  readonly overdue: number;
+  readonly unseen: number;
 }
 
+/**
+ * Spans just wide enough for these cases' days, so their keys stay small: small keys sort
+ * natively (order.ts), and the order is the same as with the widest spans.
+ */
+export function keySpans(cases: readonly Pick<CaseResult, 'days_overdue' | 'days_since_contact'>[]): KeySpans {
+  let overdue = 0;
+  let unseen = 0;
+  for (const result of cases) {
+    overdue = Math.max(overdue, clampDays(result.days_overdue));
+    if (result.days_since_contact !== null) unseen = Math.max(unseen, clampDays(result.days_since_contact));
+  }
+  return { overdue: overdue + 1, unseen: unseen + 2 }; // the unseen part keeps 0 for never seen
+}
+
+const WIDEST: KeySpans = { overdue: DAY_SPAN, unseen: DAY_SPAN };
+
+/**
+ * The SPEC's order up to the crn as one number, smaller first, so a national sort compares
+ * numbers rather than walking five fields. Each part stays below the next part's unit (its
+ * span), and the whole below 2^53.
+ */
+export function priorityKey(result: CaseResult, spans: KeySpans = WIDEST): number {
+  const lostRank = result.lost ? 0 : 1;
+  const overdueRank = spans.overdue - 1 - clampDays(result.days_overdue); // most overdue first
+  // Never seen first, then the longest since contact.
+  const unseenRank = result.days_since_contact === null ? 0 : spans.unseen - 1 - clampDays(result.days_since_contact);
+  return ((lostRank * 8 + RISK_RANK[riskKey(result.risk)]) * spans.overdue + overdueRank) * spans.unseen + unseenRank;
+}
 
 /**
  * The cases' positions in crn order (UTF-16 code units, ties in their given order); undefined
@@ -270,7 +291,8 @@ export function rankCases(cases: CaseResult[]): CaseResult[] {
   const count = cases.length;
   // The priority key is one integer (priorityKey); a stable sort of it from crn order leaves equal keys in crn order.
   const keys = new Float64Array(count);
-  for (let at = 0; at < count; at++) keys[at] = priorityKey(cases[at]!);
+  const spans = keySpans(cases);
+  for (let at = 0; at < count; at++) keys[at] = priorityKey(cases[at]!, spans);
   const order = stableOrder(keys, crnOrder(cases));
   // Each case is numbered in the order the cases sit in memory (the order they were made): a
   // walk in priority order waits on memory at every case.

@@ -25,6 +25,20 @@ describe('stableOrder', () => {
     );
   });
 
+  // Keys small enough to carry their place are sorted natively; the rest by the radix sort.
+  it('orders thousands of small keys, and of large ones, the same way', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(40), { minLength: 2000, maxLength: 3000 }), fc.boolean(), (small, large) => {
+        const keys = large ? small.map((key) => key * 2 ** 40) : small;
+        const positions = keys.map((_, position) => position);
+        const start = [...positions].sort((a, b) => (a * 7919) % keys.length - (b * 7919) % keys.length);
+        expect([...stableOrder(Float64Array.from(keys), Int32Array.from(start))]).toEqual(byKey(keys, start));
+        expect([...stableOrder(Float64Array.from(keys))]).toEqual(byKey(keys, positions));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('an empty list, and a list of one key', () => {
     expect([...stableOrder(new Float64Array(0))]).toEqual([]);
     expect([...stableOrder(Float64Array.from([3, 3, 3]))]).toEqual([0, 1, 2]);
