@@ -236,39 +236,39 @@ function latest(a: Day | null, b: Day | null): Day | null {
 const DAY_SPAN = 2 ** 20; // more days than any export spans (2,870 years)
 const clampDays = (days: number): number => Math.min(Math.max(days, 0), DAY_SPAN - 2);
 
-/** How many values each day part of a priority key takes (DAY_SPAN at most). */
-export interface KeySpans {
-  readonly overdue: number;
-  readonly unseen: number;
-}
-
 /**
- * Spans just wide enough for these cases' days, so their keys stay small: small keys sort
- * natively (order.ts), and the order is the same as with the widest spans.
+ * The SPEC's order up to the crn as one number per case, smaller first, so a national sort
+ * compares numbers rather than walking five fields: lost and risk, then days overdue and days
+ * since contact, each part below the next part's unit. The units are just wide enough for
+ * these cases' days, so the keys stay small and sort natively (order.ts). One walk over the
+ * cases takes the parts; a second over typed arrays makes the keys.
  */
-export function keySpans(cases: readonly Pick<CaseResult, 'days_overdue' | 'days_since_contact'>[]): KeySpans {
-  let overdue = 0;
-  let unseen = 0;
-  for (const result of cases) {
-    overdue = Math.max(overdue, clampDays(result.days_overdue));
-    if (result.days_since_contact !== null) unseen = Math.max(unseen, clampDays(result.days_since_contact));
+function priorityKeys(cases: readonly CaseResult[]): Float64Array {
+  const count = cases.length;
+  const ranks = new Uint8Array(count);
+  const overdueDays = new Int32Array(count);
+  const unseenDays = new Int32Array(count); // -1: never seen
+  let longestOverdue = 0;
+  let longestUnseen = 0;
+  for (let at = 0; at < count; at++) {
+    const result = cases[at]!;
+    ranks[at] = (result.lost ? 0 : 8) + RISK_RANK[riskKey(result.risk)];
+    const overdue = clampDays(result.days_overdue);
+    overdueDays[at] = overdue;
+    if (overdue > longestOverdue) longestOverdue = overdue;
+    const unseen = result.days_since_contact === null ? -1 : clampDays(result.days_since_contact);
+    unseenDays[at] = unseen;
+    if (unseen > longestUnseen) longestUnseen = unseen;
   }
-  return { overdue: overdue + 1, unseen: unseen + 2 }; // the unseen part keeps 0 for never seen
-}
-
-const WIDEST: KeySpans = { overdue: DAY_SPAN, unseen: DAY_SPAN };
-
-/**
- * The SPEC's order up to the crn as one number, smaller first, so a national sort compares
- * numbers rather than walking five fields. Each part stays below the next part's unit (its
- * span), and the whole below 2^53.
- */
-export function priorityKey(result: CaseResult, spans: KeySpans = WIDEST): number {
-  const lostRank = result.lost ? 0 : 1;
-  const overdueRank = spans.overdue - 1 - clampDays(result.days_overdue); // most overdue first
-  // Never seen first, then the longest since contact.
-  const unseenRank = result.days_since_contact === null ? 0 : spans.unseen - 1 - clampDays(result.days_since_contact);
-  return ((lostRank * 8 + RISK_RANK[riskKey(result.risk)]) * spans.overdue + overdueRank) * spans.unseen + unseenRank;
+  const overdueUnit = longestOverdue + 1;
+  const unseenUnit = longestUnseen + 2; // 0 is kept for never seen
+  const keys = new Float64Array(count);
+  for (let at = 0; at < count; at++) {
+    const overdueRank = overdueUnit - 1 - overdueDays[at]!; // most overdue first
+    const unseenRank = unseenDays[at] === -1 ? 0 : unseenUnit - 1 - unseenDays[at]!; // never seen first, then the longest since contact
+    keys[at] = (ranks[at]! * overdueUnit + overdueRank) * unseenUnit + unseenRank;
+  }
+  return keys;
 }
 
 /**
@@ -289,17 +289,14 @@ function crnOrder(cases: readonly CaseResult[]): Int32Array | undefined {
  */
 export function rankCases(cases: CaseResult[]): CaseResult[] {
   const count = cases.length;
-  // The priority key is one integer (priorityKey); a stable sort of it from crn order leaves equal keys in crn order.
-  const keys = new Float64Array(count);
-  const spans = keySpans(cases);
-  for (let at = 0; at < count; at++) keys[at] = priorityKey(cases[at]!, spans);
-  const order = stableOrder(keys, crnOrder(cases));
+  // A stable sort of the priority keys from crn order leaves equal keys in crn order.
+  const order = stableOrder(priorityKeys(cases), crnOrder(cases));
   // Each case is numbered in the order the cases sit in memory (the order they were made): a
   // walk in priority order waits on memory at every case.
   const rankOf = new Int32Array(count);
   for (let rank = 0; rank < count; rank++) rankOf[order[rank]!] = rank + 1;
   for (let at = 0; at < count; at++) cases[at]!.priority = rankOf[at]!;
-  const ranked = Array.from(order, (position) => cases[position]!);
-  for (let rank = 0; rank < count; rank++) cases[rank] = ranked[rank]!;
+  const ranked = cases.slice();
+  for (let rank = 0; rank < count; rank++) cases[rank] = ranked[order[rank]!]!;
   return cases;
 }
