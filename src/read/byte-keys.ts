@@ -224,6 +224,12 @@ class DigitPlaces implements KeyFinder {
     return slot >= 0 && slot < this.places.length ? this.places[slot]! - 1 : -1;
   }
 
+  /** The place of the crn given as text; -1 when none has it (or it has another shape). */
+  findText(crn: string): number {
+    const number = this.numberOf(crn);
+    return number < 0 ? -1 : this.placeOf(number);
+  }
+
   find(bytes: Uint8Array, start: number, end: number): number {
     const { prefixBytes, length } = this;
     if (end - start !== length) return -1;
@@ -337,13 +343,8 @@ export class CaseKeys {
   }
 
   get(crn: string): number | undefined {
-    const { digits } = this;
-    if (digits) {
-      const number = digits.numberOf(crn);
-      const at = number >= 0 ? digits.placeOf(number) : -1;
-      return at >= 0 ? at : this.others.get(crn);
-    }
-    const at = this.table?.findText(crn) ?? -1;
+    // The ASCII crns are in one of the two, whichever holds them now; the rest by text.
+    const at = (this.digits || this.table)?.findText(crn) ?? -1;
     return at >= 0 ? at : this.others.get(crn);
   }
 

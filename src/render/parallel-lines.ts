@@ -118,4 +118,3 @@ export function writeLines(rows: readonly unknown[], from: number, to: number, o
   // As JSON.stringify writes an undefined element of an array: null.
   for (let index = from; index < to; index++) out.write(frameLine(JSON.stringify(rows[index]) ?? 'null', index, last, frame));
 }
-
