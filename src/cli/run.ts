@@ -21,7 +21,7 @@ import { defaultThreads } from '../read/parallel.js';
 import type { Exports, InputSummary, Issue } from '../read/records.js';
 import { columnsConfig } from '../read/columns.js';
 import type { Report } from '../analyse/report.js';
-import { planReallocation, type Plan } from '../analyse/plan.js';
+import type { Plan } from '../analyse/plan.js';
 import { dayFromParts, type Day } from '../read/values.js';
 import { decideExitCode, somethingFlagged } from './exit-code.js';
 import type { RunOptions } from './option-values.js';
@@ -200,7 +200,9 @@ export async function exportFolder(dir: string | undefined, options: Pick<RunOpt
  * report's line about it. `plan --team`/`--pdu` name home teams, resolved as every filter is
  * (without regard to case, a name with commas taken whole, a miss a usage error).
  */
-export function planOf(exports: Exports, report: Report, options: RunOptions, asOf: Day, config: Config, kind: ViewKind = 'plan'): Plan {
+export async function planOf(exports: Exports, report: Report, options: RunOptions, asOf: Day, config: Config, kind: ViewKind = 'plan'): Promise<Plan> {
+  // Loaded only for a run that shows a plan: its schemas cost a JSON report's start a few ms.
+  const { planReallocation } = await import('../analyse/plan.js');
   const places = kind === 'plan' ? resolveScope(options, report) : { teams: [], pdus: [] };
   return planReallocation(
     { officers: exports.officers, cases: exports.cases, officerResults: report.officers, caseResults: report.cases },
@@ -215,7 +217,7 @@ export async function runAnalysis(kind: ViewKind, given: string | undefined, opt
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
   // Only the report (and the plan) is kept: the read records can go before the output is written.
   const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
-  const plan = kind === 'plan' || (kind === 'report' && SUMMARY_FORMATS.has(formatOf(options))) ? planOf(exports, report, options, asOf, config, kind) : null;
+  const plan = kind === 'plan' || (kind === 'report' && SUMMARY_FORMATS.has(formatOf(options))) ? await planOf(exports, report, options, asOf, config, kind) : null;
   // The plan's --team and --pdu choose home teams, not a scope of the view.
   const shown = kind === 'plan' ? { ...options, team: [], pdu: [] } : options;
   const view = buildView(kind, report, viewOptions(shown, dir ?? options.offenders ?? 'export', report), null, plan);

@@ -4,10 +4,13 @@
  * exact line numbers without csv-parse's costly `info` option.
  */
 import { open } from 'node:fs/promises';
-import { Parser, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { lazyRequire } from '../lazy.js';
 import { NotUtf8Error, utf8Chunks, type Encoding, type Source, type SpareBuffer } from './source.js';
 import { firstLineEnd, LINE_ENDS, LineTooLong, lineBreaksWithin, MAX_LINE_CHARS, PlainLines, type LineSink, type PlainRowReader } from './plain.js';
+
+/** Only a file with a quote in it needs csv-parse. */
+const csvParse = lazyRequire<typeof import('csv-parse')>('csv-parse');
 
 export interface CsvOptions {
   readonly encoding?: Encoding;
@@ -140,7 +143,7 @@ export async function readCsv(source: Source, options: CsvOptions, sink: CsvSink
   };
   const startParser = (bytes: Buffer): void => {
     api = (
-      new Parser({
+      new (csvParse().Parser)({
         delimiter,
         record_delimiter: [...LINE_ENDS],
         max_record_size: MAX_LINE_CHARS,
@@ -264,7 +267,7 @@ async function physicalLineAt(path: string, offset: number): Promise<number | nu
 }
 
 function csvFailure(source: Source, error: Error, recordLine: number): InputError | Error {
-  if (!(error instanceof CsvError)) return error;
+  if (!(error instanceof csvParse().CsvError)) return error;
   if (error.code === 'CSV_MAX_RECORD_SIZE') return lineTooLongFailure(source, recordLine);
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new InputError(`${source.label}:${recordLine}: a quoted field opened on this line is never closed`);

@@ -5,8 +5,8 @@
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
+import { lazyRequire } from '../lazy.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -225,9 +225,11 @@ export class Utf8Checker implements Converter {
   }
 }
 
+const iconv = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
+
 /** Decodes windows-1252 with iconv-lite (Node 20's TextDecoder gets 0x80 wrong). */
 class Transcoder implements Converter {
-  private readonly decoder = iconv.getDecoder('win1252');
+  private readonly decoder = iconv().getDecoder('win1252');
 
   write(chunk: Buffer): Buffer {
     return Buffer.from(this.decoder.write(chunk), 'utf8');
