@@ -1,6 +1,6 @@
 /** SPEC 2.1: each case's contact, overdue, lost and warning flags, and its priority. */
 import type { Config } from '../config/schema.js';
-import type { CaseRecord, ContactLookup, OfficerRecord } from '../read/records.js';
+import type { CaseRecord, ContactHistory, ContactLookup, OfficerRecord } from '../read/records.js';
 import { formatDay, type Day, type Risk } from '../read/values.js';
 import { CASE_FLAGS, LOST_FLAGS, type CaseFlag } from './flags.js';
 import type { CaseResult, RiskKey } from './report.js';
@@ -77,39 +77,50 @@ export function resetState(
 /** Told of every flag rule the case is checked against, and whether its condition holds (before checks_skipped). */
 export type FlagTrace = (code: CaseFlag, holds: boolean) => void;
 
+/** What opening a case needs: everything of CaseContext but the contacts and the skipped checks. */
+export type OpenContext = Pick<CaseContext, 'asOf' | 'config' | 'officers' | 'unallocatedPattern'>;
+
+/** Where openCase leaves the bits of the rules that hold so far (flagBit), for closeCase. */
+export interface OpenRules {
+  holds: number;
+}
+
+/** The result fields that depend on the case's contacts: set by closeCase, placeholders until then. */
+const EMPTY_FLAGS: CaseFlag[] = Object.freeze([]) as unknown as CaseFlag[];
+
 /**
  * One case's result, priority still 0 (ranking needs every case). `position` is the case's
  * place in Exports.cases, which lets the contacts fold answer without a lookup by crn.
  * `trace` lets `explain` follow the very rules that set the flags, rather than restate them.
  */
 export function analyseCase(record: CaseRecord, context: CaseContext, position?: number, trace?: FlagTrace): CaseResult {
-  const { asOf, config, skipped } = context;
-  const { contacts } = context;
-  const history = contacts === null ? undefined : position !== undefined && contacts.at ? contacts.at(position) : contacts.get(record.crn);
-  const lastContact = latest(record.lastContact, history?.lastContact ?? null);
-  const daysSinceContact = lastContact === null ? null : daysBetween(lastContact, asOf);
+  const result = openCase(record, context, SCRATCH, trace);
+  closeCase(result, record, SCRATCH.holds, contactHistory(record, context.contacts, position), context, trace);
+  return result;
+}
+const SCRATCH: OpenRules = { holds: 0 };
+
+/** The case's contacts: by its position where the lookup keeps the cases' order, else by crn. */
+export function contactHistory(record: CaseRecord, contacts: ContactLookup | null, position?: number): ContactHistory | undefined {
+  return contacts === null ? undefined : position !== undefined && contacts.at ? contacts.at(position) : contacts.get(record.crn);
+}
+
+/**
+ * A case's result from its own row and its officer alone, before contacts.csv is read: every
+ * field but the seven its contacts decide (last_contact, days_since_contact, overdue,
+ * days_overdue, lost, flags, next_contact_due), which closeCase sets. So the larger half of the
+ * analysis can run while another thread is still reading contacts.csv (cli/run.ts). The rules
+ * that hold so far are left in `rules.holds`.
+ */
+export function openCase(record: CaseRecord, context: OpenContext, rules: OpenRules, trace?: FlagTrace): CaseResult {
+  const { asOf, config } = context;
   const standardDays = config.contact_standards[riskKey(record.risk)];
   const daysSinceStart = record.startDate === null ? null : daysBetween(record.startDate, asOf);
   const active = record.status === 'active';
-  const contactKnown = !skipped.has('overdue');
   const reset = resetState(record, asOf, config);
-  // In reset the contact standard does not apply, as for custody; allocation flags still do.
-  const heldToStandard = active && !reset.inReset;
-
-  let daysOverdue = 0;
-  let overdue = false;
-  if (heldToStandard && contactKnown) {
-    if (daysSinceContact !== null) {
-      overdue = daysSinceContact > standardDays;
-      if (overdue) daysOverdue = daysSinceContact - standardDays;
-    } else {
-      overdue = daysSinceStart === null || daysSinceStart > config.first_contact_days;
-      if (overdue && daysSinceStart !== null) daysOverdue = daysSinceStart - config.first_contact_days;
-    }
-  }
 
   const officer = record.officerId === null ? undefined : context.officers.get(record.officerId);
-  // The rules that hold, a bit each (flagBit); the skipped checks are masked out after.
+  // The rules that hold, a bit each (flagBit); the skipped checks are masked out by closeCase.
   let holds = 0;
 
   // Lost: the allocation checks hold for warrant cases too; custody cases are out of reach.
@@ -126,11 +137,6 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
       trace,
     );
   }
-  if (heldToStandard) {
-    holds |= rule('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days, trace);
-    holds |= rule('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days), trace);
-  }
-  holds |= rule('overdue', overdue, trace);
   holds |= rule('risk_unknown', record.risk === null, trace);
   holds |= rule(
     'assessment_overdue',
@@ -140,20 +146,14 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   holds |= rule('da_check_missing', record.daFlag && record.daCheck === null, trace);
   holds |= rule('safeguarding_check_missing', record.safeguardingFlag && record.safeguardingCheck === null, trace);
   holds |= rule('address_unknown', record.addressKnown === false, trace);
-  holds |= rule('enforcement_due', active && (history?.failedToAttend ?? 0) >= 2, trace);
   holds |= rule('sentence_expired', active && record.endDate !== null && record.endDate < asOf, trace);
   holds |= rule('invalid_data', record.invalidData, trace);
   holds |= rule('duplicate_record', record.duplicateRecord, trace);
   holds |= rule('warrant', record.status === 'warrant', trace);
   holds |= rule('reset_exempt', reset.marked && reset.exempt, trace);
-  const flagged = holds & ~skippedMask(skipped);
-  const lost = (flagged & LOST_BITS) !== 0;
-  const flags = flagList(flagged);
+  rules.holds = holds;
 
-  // Due dates (SPEC 2.1). With no contact data at all nobody has a known last contact, so no
-  // contact date is made up from the start date.
-  const contactBase = lastContact !== null ? lastContact + standardDays : record.startDate === null ? null : record.startDate + config.first_contact_days;
-  const nextContactDue = heldToStandard && contactKnown ? contactBase : null;
+  // Due dates (SPEC 2.1); the next contact's is closeCase's, which knows the last contact.
   const assessmentDue = active && record.lastAssessment !== null ? record.lastAssessment + config.assessment_review_days : null;
 
   return {
@@ -171,24 +171,81 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
     status: record.status as CaseResult['status'],
     start_date: record.startDate === null ? null : formatDay(record.startDate),
     end_date: record.endDate === null ? null : formatDay(record.endDate),
-    last_contact: lastContact === null ? null : formatDay(lastContact),
-    days_since_contact: daysSinceContact,
+    last_contact: null,
+    days_since_contact: null,
     days_since_start: daysSinceStart,
     standard_days: standardDays,
-    overdue,
-    days_overdue: daysOverdue,
-    lost,
-    flags,
+    overdue: false,
+    days_overdue: 0,
+    lost: false,
+    flags: EMPTY_FLAGS,
     da_flag: record.daFlag,
     safeguarding_flag: record.safeguardingFlag,
     priority: 0,
     line: record.line,
     reset: reset.inReset,
     reset_date: reset.resetDate === null ? null : formatDay(reset.resetDate),
-    next_contact_due: nextContactDue === null ? null : formatDay(nextContactDue),
+    next_contact_due: null,
     assessment_due: assessmentDue === null ? null : formatDay(assessmentDue),
     ends_in_days: record.endDate === null ? null : daysBetween(asOf, record.endDate),
   };
+}
+
+/**
+ * Sets the fields of an opened case (openCase) that its contacts decide, from its `history`
+ * in contacts.csv; `holds`: the rules openCase found to hold.
+ */
+export function closeCase(
+  result: CaseResult,
+  record: CaseRecord,
+  holds: number,
+  history: ContactHistory | undefined,
+  context: Pick<CaseContext, 'asOf' | 'config' | 'skipped'>,
+  trace?: FlagTrace,
+): void {
+  const { asOf, config, skipped } = context;
+  const lastContact = latest(record.lastContact, history?.lastContact ?? null);
+  const daysSinceContact = lastContact === null ? null : daysBetween(lastContact, asOf);
+  const standardDays = result.standard_days;
+  const daysSinceStart = result.days_since_start;
+  const active = result.status === 'active';
+  const contactKnown = !skipped.has('overdue');
+  // In reset the contact standard does not apply, as for custody; allocation flags still do.
+  const heldToStandard = active && !result.reset;
+
+  let daysOverdue = 0;
+  let overdue = false;
+  if (heldToStandard && contactKnown) {
+    if (daysSinceContact !== null) {
+      overdue = daysSinceContact > standardDays;
+      if (overdue) daysOverdue = daysSinceContact - standardDays;
+    } else {
+      overdue = daysSinceStart === null || daysSinceStart > config.first_contact_days;
+      if (overdue && daysSinceStart !== null) daysOverdue = daysSinceStart - config.first_contact_days;
+    }
+  }
+
+  let flagged = holds;
+  if (heldToStandard) {
+    flagged |= rule('not_seen', daysSinceContact !== null && daysSinceContact > config.lost_after_days, trace);
+    flagged |= rule('never_seen', lastContact === null && (daysSinceStart === null || daysSinceStart > config.lost_after_days), trace);
+  }
+  flagged |= rule('overdue', overdue, trace);
+  flagged |= rule('enforcement_due', active && (history?.failedToAttend ?? 0) >= 2, trace);
+  flagged &= ~skippedMask(skipped);
+
+  // Due dates (SPEC 2.1). With no contact data at all nobody has a known last contact, so no
+  // contact date is made up from the start date.
+  const contactBase = lastContact !== null ? lastContact + standardDays : record.startDate === null ? null : record.startDate + config.first_contact_days;
+  const nextContactDue = heldToStandard && contactKnown ? contactBase : null;
+
+  result.last_contact = lastContact === null ? null : formatDay(lastContact);
+  result.days_since_contact = daysSinceContact;
+  result.overdue = overdue;
+  result.days_overdue = daysOverdue;
+  result.lost = (flagged & LOST_BITS) !== 0;
+  result.flags = flagList(flagged);
+  result.next_contact_due = nextContactDue === null ? null : formatDay(nextContactDue);
 }
 
 /** Each case flag's bit in a set of flags (18 flags; a 32-bit set holds 31). */

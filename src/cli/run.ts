@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { readdir } from 'node:fs/promises';
-import { analyse } from '../analyse/analyze.js';
+import { analyse, openCases, type OpenedCases } from '../analyse/analyze.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError, UsageError } from '../errors.js';
@@ -127,9 +127,12 @@ export async function analyseExport(
   context: Pick<RunContext, 'timing' | 'progress'> = {},
 ): Promise<{ exports: Exports; report: Report }> {
   const { timing } = context;
-  const exports = await readExport(inputs, options, asOf, config, context);
+  const analyseOptions = { asOf, config, ...(options.sort ? { sort: options.sort } : {}) };
+  // The cases are opened while contacts.csv is read: on a large export, on another thread too.
+  let opened: OpenedCases | undefined;
+  const exports = await readExport(inputs, options, asOf, config, context, (read) => (opened = openCases(read, analyseOptions)));
   timing?.('read');
-  const report = analyse(exports, { asOf, config, ...(options.sort ? { sort: options.sort } : {}) });
+  const report = analyse(exports, analyseOptions, opened);
   timing?.('analyse');
   return { exports, report };
 }
@@ -233,8 +236,9 @@ export async function readExport(
   asOf: Day,
   config: Config,
   context: Pick<RunContext, 'progress'> = {},
+  onCasesRead?: ReadOptions['onCasesRead'],
 ): Promise<Exports> {
-  const exports = await readExports(inputs, readOptions(options, asOf, config, context));
+  const exports = await readExports(inputs, { ...readOptions(options, asOf, config, context), onCasesRead });
   if (options.strict && exports.issues.length > 0) {
     const more = exports.issues.length - 1;
     throw new InputError(`${issueLine(exports.issues[0]!)}${more > 0 ? ` (and ${more} more issue${more === 1 ? '' : 's'})` : ''}; --strict`);

@@ -34,6 +34,11 @@ export interface ReadOptions {
   readonly parallelMinBytes?: number | undefined;
   /** For a large export: a progress line now and then, and null when reading is done. */
   readonly onProgress?: ((line: string | null) => void) | undefined;
+  /**
+   * Told of the officers and cases once they are read, before contacts.csv is read here: the
+   * analysis can start on them while other threads are still reading it.
+   */
+  readonly onCasesRead?: ((read: Pick<Exports, 'officers' | 'cases'>) => void) | undefined;
 }
 
 /** A progress meter over the files, when they are large enough for one to help. */
@@ -198,6 +203,7 @@ export async function readExports(inputs: ExportInputs, options: ReadOptions): P
     requireRows(officers.input, 'officers');
     requireRows(offenders.input, 'cases');
     issueLists.offenders = mergeByLine(issueLists.offenders, matchOfficerCodes(offenders.cases, officers.officers, sources.offenders.label));
+    options.onCasesRead?.({ officers: officers.officers, cases: offenders.cases });
     let contacts: ContactsRead | null = null;
     if (sources.contacts) {
       const log = new IssueLog(sources.contacts.label, issueLists.contacts);
