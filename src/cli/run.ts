@@ -18,6 +18,7 @@ import { plainText } from '../render/text.js';
 import { buildView, type View, type ViewKind, type ViewOptions } from '../render/view.js';
 import { readExports, type ExportInputs, type ReadOptions } from '../read/exports.js';
 import { defaultThreads } from '../read/parallel.js';
+import { LinesThread, PARALLEL_MIN_CASES } from '../render/parallel-lines.js';
 import type { Exports, InputSummary, Issue } from '../read/records.js';
 import { columnsConfig } from '../read/columns.js';
 import type { Report } from '../analyse/report.js';
@@ -118,13 +119,17 @@ export function readOptions(options: RunOptions, asOf: Day, config: Config, cont
   };
 }
 
-/** Reads and analyses one export, as of `asOf`; --strict turns any data issue into an input error. */
+/**
+ * Reads and analyses one export, as of `asOf`; --strict turns any data issue into an input error.
+ * `lines`: a lines worker to start once the export is read, if it is long enough to want one.
+ */
 export async function analyseExport(
   inputs: ExportInputs,
   options: RunOptions,
   asOf: Day,
   config: Config,
   context: Pick<RunContext, 'timing' | 'progress'> = {},
+  lines: LinesThread | null = null,
 ): Promise<{ exports: Exports; report: Report }> {
   const { timing } = context;
   const analyseOptions = { asOf, config, ...(options.sort ? { sort: options.sort } : {}) };
@@ -132,6 +137,8 @@ export async function analyseExport(
   let opened: OpenedCases | undefined;
   const exports = await readExport(inputs, options, asOf, config, context, (read) => (opened = openCases(read, analyseOptions)));
   timing?.('read');
+  // The analysis leaves the other core idle: a lines worker the output will want starts there now.
+  if (lines !== null && exports.cases.length >= linesMin()) lines.start();
   const report = analyse(exports, analyseOptions, opened);
   timing?.('analyse');
   return { exports, report };
@@ -171,12 +178,22 @@ export function viewOptions(options: RunOptions, source: string, report: Pick<Re
   };
 }
 
+/** Cases a list needs for its lines to be written on two threads (render/parallel-lines.ts). */
+const linesMin = (): number => parallelMin('CASELOAD_PARALLEL_MIN_CASES') ?? PARALLEL_MIN_CASES;
+
+/** A lines worker to start early, for a view whose JSON or NDJSON may hold a long list of cases; null for any other. */
+function linesThreadFor(kind: ViewKind, options: RunOptions): LinesThread | null {
+  const format = formatOf(options);
+  const listsCases = (format === 'json' || format === 'ndjson') && kind !== 'due' && kind !== 'plan' && (options.limit ?? Infinity) >= linesMin();
+  return listsCases && (options.threads ?? defaultThreads()) >= 2 ? new LinesThread() : null;
+}
+
 /** Renders the view in the chosen format (unless --quiet has nothing to say) and decides the exit code. */
-export async function present(view: View, issues: readonly Issue[], options: RunOptions, context: RunContext): Promise<number> {
+export async function present(view: View, issues: readonly Issue[], options: RunOptions, context: RunContext, thread: LinesThread | null = null): Promise<number> {
   const exitCode = decideExitCode(view, options.failOn);
   if (options.quiet && !somethingFlagged(view)) return exitCode;
   const format = formatOf(options);
-  const lines = { threads: options.threads ?? defaultThreads(), minCases: parallelMin('CASELOAD_PARALLEL_MIN_CASES') };
+  const lines = { threads: options.threads ?? defaultThreads(), minCases: parallelMin('CASELOAD_PARALLEL_MIN_CASES'), thread };
   await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null, lines });
   if (format === 'table') unreadColumnNotes(view.report.inputs).forEach((note) => context.err(note));
   if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));
@@ -218,15 +235,20 @@ export async function runAnalysis(kind: ViewKind, given: string | undefined, opt
   const config = await effectiveConfig(options, context);
   const asOf = options.asOf ?? context.today();
   const inputs = { dir, officers: options.officers, offenders: options.offenders, contacts: options.contacts };
-  // Only the report (and the plan) is kept: the read records can go before the output is written.
-  const { exports, report } = await analyseExport(inputs, options, asOf, config, context);
-  const plan = kind === 'plan' || (kind === 'report' && SUMMARY_FORMATS.has(formatOf(options))) ? await planOf(exports, report, options, asOf, config, kind) : null;
-  // The plan's --team and --pdu choose home teams, not a scope of the view.
-  const shown = kind === 'plan' ? { ...options, team: [], pdu: [] } : options;
-  const view = buildView(kind, report, viewOptions(shown, dir ?? options.offenders ?? 'export', report), null, plan);
-  const exitCode = await present(view, report.issues, options, context);
-  context.timing?.('render');
-  return exitCode;
+  const thread = linesThreadFor(kind, options);
+  try {
+    // Only the report (and the plan) is kept: the read records can go before the output is written.
+    const { exports, report } = await analyseExport(inputs, options, asOf, config, context, thread);
+    const plan = kind === 'plan' || (kind === 'report' && SUMMARY_FORMATS.has(formatOf(options))) ? await planOf(exports, report, options, asOf, config, kind) : null;
+    // The plan's --team and --pdu choose home teams, not a scope of the view.
+    const shown = kind === 'plan' ? { ...options, team: [], pdu: [] } : options;
+    const view = buildView(kind, report, viewOptions(shown, dir ?? options.offenders ?? 'export', report), null, plan);
+    const exitCode = await present(view, report.issues, options, context, thread);
+    context.timing?.('render');
+    return exitCode;
+  } finally {
+    thread?.stop(); // unless the output took it
+  }
 }
 
 /** Reads one export, as of `asOf`; --strict turns any data issue into an input error. */

@@ -42,30 +42,40 @@ const KEY_TRUE = 2 * CASE_WIDTH;
 const KEY_FALSE = 3 * CASE_WIDTH;
 const NULL = 4 * CASE_WIDTH;
 const INDENT = NULL + 1;
-const WORD = INDENT + 1;
 
 /**
  * Byte strings end to end in one array, each copied by its number: one loop over one array.
  * Most pieces of a line are a few bytes; read from an array of their own, each paid for that
  * array (a national report's worker share took 570-650 ms to encode so, 430-440 ms this way).
+ * Pieces are added as the packs bring new words and lists.
  */
 class Pieces {
-  readonly bytes: Uint8Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  bytes = new Uint8Array(1 << 16);
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  count = 0;
+  private used = 0;
 
-  constructor(pieces: readonly Uint8Array[]) {
-    this.bytes = new Uint8Array(pieces.reduce((total, piece) => total + piece.length, 0));
-    this.starts = new Int32Array(pieces.length);
-    this.ends = new Int32Array(pieces.length);
-    let used = 0;
-    pieces.forEach((piece, at) => {
-      this.bytes.set(piece, used);
-      this.starts[at] = used;
-      used += piece.length;
-      this.ends[at] = used;
-    });
+  /** Adds a piece; its number. */
+  add(piece: Uint8Array): number {
+    if (this.used + piece.length > this.bytes.length) this.bytes = grown(this.bytes, this.used + piece.length);
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts, this.count + 1);
+      this.ends = grown(this.ends, this.count + 1);
+    }
+    this.bytes.set(piece, this.used);
+    this.starts[this.count] = this.used;
+    this.used += piece.length;
+    this.ends[this.count] = this.used;
+    return this.count++;
   }
+}
+
+/** A copy of `array` with room for at least `least` elements (twice its length, or more). */
+function grown<T extends Uint8Array | Int32Array>(array: T, least: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(Math.max(least, array.length * 2));
+  larger.set(array);
+  return larger;
 }
 
 /** Writes packed cases as JSON lines into buffers, handing each full buffer to `flush`. */
@@ -76,32 +86,35 @@ export class CaseLineEncoder {
   /**
    * Every constant piece of a line: each field's key, alone and with null, true and false after
    * it (CASE_WIDTH apiece, at KEY, KEY_NULL, KEY_TRUE and KEY_FALSE), then null, the indent,
-   * each word's JSON (from WORD) and each flag list's (from `listBase`).
+   * then each word's JSON and each flag list's as the packs bring them (wordPiece, listPiece).
    */
-  private readonly pieces: Pieces;
-  private readonly listBase: number;
+  private readonly pieces = new Pieces();
+  private readonly wordPiece: number[] = [];
+  private readonly listPiece: number[] = [];
+  private longestWord = 0;
   /** Room for a line but its own texts: the words at their longest (an export's names have no limit). */
-  private readonly room: number;
+  private room = 0;
+  private packed!: PackedCases;
 
   constructor(
-    private readonly packed: PackedCases,
+    packed: PackedCases,
     private readonly frame: LineFrame,
     private readonly flush: (bytes: Buffer) => void,
   ) {
+    for (const piece of [...KEY_BYTES, ...KEY_NULL_BYTES, ...KEY_TRUE_BYTES, ...KEY_FALSE_BYTES, NULL_BYTES, ascii(frame.indent)]) this.pieces.add(piece);
+    this.next(packed);
+  }
+
+  /** Takes the next pack of the same packer (case-pack.ts CasePacker): its rows are numbered from 0. */
+  next(packed: PackedCases): void {
     const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
-    this.pieces = new Pieces([
-      ...KEY_BYTES,
-      ...KEY_NULL_BYTES,
-      ...KEY_TRUE_BYTES,
-      ...KEY_FALSE_BYTES,
-      NULL_BYTES,
-      ascii(frame.indent),
-      ...packed.words.map(json),
-      ...packed.lists.map(json),
-    ]);
-    this.listBase = WORD + packed.words.length;
-    const longestWord = packed.words.reduce((longest, word) => Math.max(longest, word.length), 0);
-    this.room = LINE_ROOM + frame.indent.length + WORD_FIELDS * (longestWord * BYTES_PER_CHAR + 2);
+    for (const word of packed.words) {
+      this.wordPiece.push(this.pieces.add(json(word)));
+      if (word.length > this.longestWord) this.longestWord = word.length;
+    }
+    for (const list of packed.lists) this.listPiece.push(this.pieces.add(json(list)));
+    this.room = LINE_ROOM + this.frame.indent.length + WORD_FIELDS * (this.longestWord * BYTES_PER_CHAR + 2);
+    this.packed = packed;
   }
 
   /** Packed case `row` as element `index` of an array whose last element is `last`. */
@@ -129,7 +142,7 @@ export class CaseLineEncoder {
           if (value === NO_TEXT) this.copy(KEY_NULL + field);
           else {
             this.copy(KEY + field);
-            this.copy(WORD + value);
+            this.copy(this.wordPiece[value]!);
           }
           break;
         case 'int':
@@ -142,7 +155,7 @@ export class CaseLineEncoder {
           break;
         case 'list':
           this.copy(KEY + field);
-          this.copy(this.listBase + value);
+          this.copy(this.listPiece[value]!);
           break;
       }
     }

@@ -56,6 +56,11 @@ export const NO_TEXT = -1;
 /** An integer field's null (an int32 no case field can hold: packing refuses it as a value). */
 export const NULL_INT = -0x80000000;
 
+/**
+ * Cases packed: `count` rows of CASE_WIDTH cells, and the texts they point at. Words and lists
+ * are numbered across the packs of one CasePacker: `words` and `lists` are the ones first used
+ * in this pack, numbered on from the previous pack's.
+ */
 export interface PackedCases {
   readonly count: number;
   readonly cells: Int32Array;
@@ -67,16 +72,15 @@ export interface PackedCases {
 class Unfit extends Error {}
 
 class Packer {
-  readonly cells: Int32Array;
-  readonly texts: string[] = [];
+  cells: Int32Array = new Int32Array(0);
+  texts: string[] = [];
+  /** Every word and list packed so far, and how many of them earlier packs carried. */
   readonly words: string[] = [];
   readonly lists: string[][] = [];
+  wordsSent = 0;
+  listsSent = 0;
   private readonly wordAt = new Map<string, number>();
   private readonly listAt = new Map<readonly string[], number>();
-
-  constructor(count: number) {
-    this.cells = new Int32Array(count * CASE_WIDTH);
-  }
 
   text(value: string | null): number {
     if (value === null) return NO_TEXT;
@@ -151,17 +155,39 @@ class Packer {
   }
 }
 
+/**
+ * Packs cases a group at a time, numbering words and lists across the groups, so that another
+ * thread can start on the first group while later ones are packed (parallel-lines.ts).
+ */
+export class CasePacker {
+  private readonly packer = new Packer();
+  /** A value did not pack: this packer packs nothing more. */
+  private failed = false;
+
+  /** The cases of the ranges ([from, to) each), packed in turn; null when one holds a value packing cannot carry exactly. */
+  pack(cases: readonly CaseResult[], ranges: readonly (readonly [number, number])[]): PackedCases | null {
+    if (this.failed) return null;
+    const { packer } = this;
+    const count = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
+    packer.cells = new Int32Array(count * CASE_WIDTH);
+    packer.texts = [];
+    let row = 0;
+    try {
+      for (const [from, to] of ranges) for (let at = from; at < to; at++) packer.add(cases[at]!, row++);
+    } catch (error) {
+      if (!(error instanceof Unfit)) throw error;
+      this.failed = true;
+      return null;
+    }
+    const words = packer.words.slice(packer.wordsSent);
+    const lists = packer.lists.slice(packer.listsSent);
+    packer.wordsSent = packer.words.length;
+    packer.listsSent = packer.lists.length;
+    return { count, cells: packer.cells, texts: packer.texts, words, lists };
+  }
+}
+
 /** The cases of the ranges ([from, to) each), packed in turn; null when one holds a value packing cannot carry exactly. */
 export function packCases(cases: readonly CaseResult[], ranges: readonly (readonly [number, number])[]): PackedCases | null {
-  const count = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
-  const packer = new Packer(count);
-  let row = 0;
-  try {
-    for (const [from, to] of ranges) for (let at = from; at < to; at++) packer.add(cases[at]!, row++);
-  } catch (error) {
-    if (error instanceof Unfit) return null;
-    throw error;
-  }
-  const { cells, texts, words, lists } = packer;
-  return { count, cells, texts, words, lists };
+  return new CasePacker().pack(cases, ranges);
 }

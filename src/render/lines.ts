@@ -23,7 +23,7 @@ export function lineEnd(index: number, last: number, frame: LineFrame): string {
   return frame.commas && index < last ? ',\n' : '\n';
 }
 
-/** What a lines worker is given: the packed cases, the batches of the array they are, and the frame. */
+/** What a lines worker is given, a group at a time: the packed cases, the batches of the array they are, and the frame. */
 export interface LinesTask {
   readonly packed: PackedCases;
   /** Array indexes [from, to) of each batch, the packed cases filling them in turn. */
@@ -31,6 +31,8 @@ export interface LinesTask {
   /** The array's last index. */
   readonly last: number;
   readonly frame: LineFrame;
+  /** No group follows. */
+  readonly final: boolean;
 }
 
 /** A lines worker's message: one batch's lines, as UTF-8 in buffers (the first `length` bytes of each). */

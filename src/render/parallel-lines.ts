@@ -1,18 +1,20 @@
 /**
  * The cases of a long JSON or NDJSON report written on two threads, in batches: a worker writes
- * WORKER_SHARE of them (spread evenly: batches 1, 3, 4, 6, 8, 9, …) and this thread the rest,
- * writing the worker's out in turn. So the worker keeps only the batches it is ahead by, not
- * its whole share of the report.
+ * WORKER_SHARE of them (spread evenly) and this thread the rest, writing the worker's out in
+ * turn. So the worker keeps only the batches it is ahead by, not its whole share of the report.
  *
  * A national report spends most of its rendering in JSON.stringify, one case at a time, while
  * the thread that read contacts.csv sits idle. The worker is given its cases packed into numbers
  * (case-pack.ts) and writes each one's bytes from the pack (case-lines.ts): the very bytes this
- * thread would have written. Whenever that cannot be promised (a value packing cannot
- * carry, a worker that fails or stops early), this thread writes those lines itself.
+ * thread would have written. It gets them a group at a time, packed here just ahead of where
+ * the writing is, so that it starts on the first group at once; it was started while the cases
+ * were analysed (LinesThread), so it is ready by then. Whenever the bytes cannot be promised
+ * (a value packing cannot carry, a worker that fails or stops early), this thread writes those
+ * lines itself.
  */
 import { Worker } from 'node:worker_threads';
 import type { CaseResult } from '../analyse/report.js';
-import { packCases } from './case-pack.js';
+import { CasePacker } from './case-pack.js';
 import { frameLine, type LineFrame, type LinesMessage, type LinesTask } from './lines.js';
 import type { Output } from './output.js';
 
@@ -21,12 +23,17 @@ export const PARALLEL_MIN_CASES = 50_000;
 /** Cases a batch at most (about 2.5 MB of JSON); a short list is cut into at least MIN_BATCHES. */
 const BATCH_CASES = 4096;
 const MIN_BATCHES = 16;
+/** The worker's batches packed a group at a time, and how far ahead of the writing the groups are sent. */
+const GROUP_BATCHES = 4;
+const AHEAD_BATCHES = 8;
 
 export interface LineOptions {
   /** Threads the run may use (--threads); one writes every line here. */
   readonly threads: number;
   /** CASELOAD_PARALLEL_MIN_CASES: tests lower it to send small reports through the worker. */
   readonly minCases?: number | undefined;
+  /** The lines worker, started ahead. */
+  readonly thread?: LinesThread | null;
 }
 
 /** Lines being written on two threads: `rows` is the array they are of. */
@@ -38,36 +45,49 @@ export interface SharedLines {
   stop(): void;
 }
 
+const startWorker = (): Worker => new Worker(new URL('./lines-worker.js', import.meta.url));
+
 /**
- * The worker's share of the batches. Over half: it writes a packed case's bytes straight
- * (case-lines.ts), faster than JSON.stringify here, and this thread also packs the worker's cases.
+ * The lines worker, started ahead: while the analysis runs, the core it starts on is idle, and
+ * it is ready when the cases are. Whoever starts one stops it; a worker taken is the taker's.
  */
-const WORKER_SHARE = 0.6;
+export class LinesThread {
+  private worker: Worker | null = null;
+
+  start(): void {
+    this.worker ??= startWorker();
+  }
+
+  /** The worker started ahead, else a new one. */
+  take(): Worker {
+    const worker = this.worker ?? startWorker();
+    this.worker = null;
+    return worker;
+  }
+
+  stop(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/**
+ * The worker's share of the batches. Well over half: it writes a packed case's bytes straight
+ * (case-lines.ts), faster than JSON.stringify here, and packing a case here costs a third of
+ * writing it.
+ */
+const WORKER_SHARE = 0.8;
 
 /** Whether batch `index` is the worker's: WORKER_SHARE of them, spread evenly; the first is this thread's. */
 const isWorkerBatch = (index: number): boolean => Math.floor((index + 1) * WORKER_SHARE) > Math.floor(index * WORKER_SHARE);
 
-/** The worker's batches of `count` rows, as [from, to) ranges. */
-function workerBatches(count: number, batch: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (let index = 0, from = 0; from < count; index++, from += batch) if (isWorkerBatch(index)) ranges.push([from, Math.min(count, from + batch)]);
-  return ranges;
-}
-
-/** Starts a worker on every other batch of `cases`; null when this thread should write them all. */
+/** Starts a worker on its share of the batches of `cases`; null when this thread should write them all. */
 export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, options: LineOptions): SharedLines | null {
   if (options.threads < 2 || cases.length < Math.max(2, options.minCases ?? PARALLEL_MIN_CASES)) return null;
   const batch = Math.min(BATCH_CASES, Math.ceil(cases.length / MIN_BATCHES));
-  const ranges = workerBatches(cases.length, batch);
-  // The worker starts before the cases are packed: a thread takes about as long to start.
-  const worker = new Worker(new URL('./lines-worker.js', import.meta.url));
-  const packed = packCases(cases, ranges);
-  if (packed === null) {
-    void worker.terminate();
-    return null;
-  }
-  const task: LinesTask = { packed, batches: ranges, last: cases.length - 1, frame };
-  worker.postMessage(task, [packed.cells.buffer as ArrayBuffer]);
+  const batches = Math.ceil(cases.length / batch);
+  const rangeOf = (index: number): [number, number] => [index * batch, Math.min(cases.length, (index + 1) * batch)];
+  const worker = options.thread?.take() ?? startWorker();
 
   // Batches as they come; a waiting write is told of the next one, or of null once the worker
   // has failed or ended without it.
@@ -92,13 +112,40 @@ export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, o
   const next = (): Promise<Uint8Array[] | null> | Uint8Array[] | null =>
     arrived.shift() ?? (ended ? null : new Promise((resolve) => (waiting = resolve)));
 
+  // The worker's batches are packed and sent a group at a time, a few batches ahead of the
+  // writing; once a group cannot be packed, none is sent after it, and this thread writes them.
+  const packer = new CasePacker();
+  const sentToWorker = new Uint8Array(batches);
+  let decided = 0; // batches [0, decided) are sent to the worker or left to this thread
+  let sending = true;
+  let groups = 0;
+  const send = (through: number): void => {
+    while (sending && decided < Math.min(through, batches)) {
+      // The first groups small (1, 2, 4 batches), so that the worker starts at once.
+      const size = Math.min(GROUP_BATCHES, 2 ** groups++);
+      const group: [number, number][] = [];
+      let index = decided;
+      for (; index < batches && group.length < size; index++) if (isWorkerBatch(index)) group.push(rangeOf(index));
+      const packed = group.length === 0 ? null : packer.pack(cases, group);
+      if (packed !== null) {
+        worker.postMessage({ packed, batches: group, last: cases.length - 1, frame, final: index >= batches } satisfies LinesTask, [
+          packed.cells.buffer as ArrayBuffer,
+        ]);
+        for (let at = decided; at < index; at++) sentToWorker[at] = isWorkerBatch(at) ? 1 : 0;
+      } else if (group.length > 0) sending = false;
+      decided = index;
+    }
+  };
+  send(AHEAD_BATCHES);
+
   return {
     rows: cases,
     async write(out) {
       let helped = true;
-      for (let index = 0, from = 0; from < cases.length; index++, from += batch) {
-        const to = Math.min(cases.length, from + batch);
-        const theirs = isWorkerBatch(index);
+      for (let index = 0; index < batches; index++) {
+        send(index + AHEAD_BATCHES);
+        const [from, to] = rangeOf(index);
+        const theirs = sentToWorker[index] === 1;
         const parts = theirs && helped ? await next() : null;
         if (parts !== null) {
           parts.forEach((part) => out.writeBytes(part));

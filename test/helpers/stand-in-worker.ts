@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 /** What the worker module sees: the task it was given (workerData, or its first message), and where its messages go. */
 export interface StandInState {
   task: unknown;
+  /** Every message a worker module took, in order. */
+  tasks?: unknown[];
   post: (message: unknown) => void;
   /** Workers terminated by the code under test. */
   terminated?: number;
@@ -39,10 +41,31 @@ export class StandInWorker extends EventEmitter {
   /** The worker module's parentPort.once('message', …). */
   onceMessage(listener: (message: unknown) => void): void {
     this.listener = listener;
+    this.keep = false;
     this.deliver();
   }
 
+  /** The worker module's parentPort.on('message', …): every message, in order. */
+  onMessage(listener: (message: unknown) => void): void {
+    this.listener = listener;
+    this.keep = true;
+    this.deliver();
+  }
+
+  /** The worker module's parentPort.off('message', …): with nothing left to listen, the thread exits. */
+  offMessage(): void {
+    this.listener = null;
+    setImmediate(() => setImmediate(() => this.emit('exit', 0)));
+  }
+
+  private keep = false;
+
+  /** Terminated by the code under test: its module, if not yet run, is not to run. */
+  terminated = false;
+
   terminate(): Promise<number> {
+    this.terminated = true;
+    this.listener = null; // a thread terminated takes no more messages
     this.state.terminated = (this.state.terminated ?? 0) + 1;
     return Promise.resolve(0);
   }
@@ -50,10 +73,16 @@ export class StandInWorker extends EventEmitter {
   private deliver(): void {
     const listener = this.listener;
     if (listener === null || this.inbox.length === 0) return;
-    this.listener = null;
+    if (!this.keep) this.listener = null;
     const message = this.inbox.shift();
     this.state.task = message;
-    setImmediate(() => listener(message));
+    (this.state.tasks ??= []).push(message);
+    // A kept listener takes the next message once it is done with this one (and still listens).
+    setImmediate(() => {
+      if (this.keep && this.listener !== listener) return;
+      listener(message);
+      if (this.keep) this.deliver();
+    });
   }
 }
 
@@ -79,6 +108,8 @@ export function standInWorkerThreads<T extends object>(actual: T, state: StandIn
       return {
         postMessage: (message: unknown) => state.post(message),
         once: (_event: 'message', listener: (message: unknown) => void) => current!.onceMessage(listener),
+        on: (_event: 'message', listener: (message: unknown) => void) => current!.onMessage(listener),
+        off: () => current!.offMessage(),
       };
     },
   };

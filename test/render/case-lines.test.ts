@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_FIELDS, packCases, type PackedCases } from '../../src/render/case-pack.js';
+import { CASE_FIELDS, CasePacker, packCases, type PackedCases } from '../../src/render/case-pack.js';
 import { CaseLineEncoder } from '../../src/render/case-lines.js';
 import { frameLine, JSON_LINES, NDJSON_LINES, type LineFrame } from '../../src/render/lines.js';
 import { caseResultSchema, type CaseResult } from '../../src/analyse/report.js';
@@ -103,6 +103,39 @@ describe('packCases and CaseLineEncoder', () => {
     encoder.end();
     expect(sizes.length).toBeGreaterThan(2);
     expect(roundTrip(cases)).toBe(stringified(cases));
+  });
+
+  it('write groups packed in turn by one packer with one encoder: each group brings only its new words and lists', () => {
+    const teams = ['Team A', 'Team B', 'Team "C"', 'Team A'];
+    const overdue = Object.freeze(['overdue']) as CaseResult['flags'];
+    const cases = Array.from({ length: 12 }, (_, at) =>
+      caseResult({ crn: `X${at}`, team: teams[at % 4]!, flags: at < 6 ? SHARED_FLAGS : overdue, priority: at + 1 }),
+    );
+    const packer = new CasePacker();
+    const groups: [number, number][][] = [[[0, 2]], [[2, 3], [5, 9]], [[9, 12]]];
+    const packs = groups.map((ranges) => handedOver(packer.pack(cases, ranges)!));
+    // Team A, B and C are new in the first two groups; the third brings no word and one list.
+    expect(packs.map((pack) => pack.words.filter((word) => word.startsWith('Team')))).toEqual([['Team A', 'Team B'], ['Team "C"'], []]);
+    expect(packs.map((pack) => pack.lists.length)).toEqual([1, 1, 0]);
+    const parts: Buffer[] = [];
+    let encoder: CaseLineEncoder | null = null;
+    groups.forEach((ranges, group) => {
+      if (encoder === null) encoder = new CaseLineEncoder(packs[group]!, JSON_LINES, (bytes) => parts.push(Buffer.from(bytes)));
+      else encoder.next(packs[group]!);
+      let row = 0;
+      for (const [from, to] of ranges) for (let index = from; index < to; index++) encoder.line(row++, index, 11);
+    });
+    encoder!.end();
+    const written = [0, 1, 2, 5, 6, 7, 8, 9, 10, 11].map((index) => frameLine(JSON.stringify(cases[index]), index, 11, JSON_LINES)).join('');
+    expect(Buffer.concat(parts).toString('utf8')).toBe(written);
+  });
+
+  it('packs nothing more once a value could not be packed', () => {
+    const packer = new CasePacker();
+    const cases = [caseResult(), caseResult({ line: 0.5 }), caseResult({ crn: 'X3' })];
+    expect(packer.pack(cases, [[0, 1]])).not.toBeNull();
+    expect(packer.pack(cases, [[1, 2]])).toBeNull();
+    expect(packer.pack(cases, [[2, 3]])).toBeNull();
   });
 
   it('sends a shared flag list and a repeated text once', () => {

@@ -21,6 +21,7 @@ import { caseResult, report, view } from './builders.js';
 const workers = vi.hoisted(() => ({
   started: 0,
   task: undefined as unknown,
+  tasks: [] as unknown[],
   post: (_message: unknown): void => {},
   terminated: 0,
   /** Messages the next worker sends before it fails (null: it does not fail). */
@@ -39,6 +40,7 @@ vi.mock('node:worker_threads', async (importOriginal) => {
     let failed = false;
     // The worker runs after the constructor returns, and its messages come one a turn later.
     setImmediate(() => {
+      if (worker.terminated) return; // stopped before its thread would have run
       workers.post = (message) => {
         if (failed) return;
         if (failAfter !== null && sent === failAfter) {
@@ -49,10 +51,8 @@ vi.mock('node:worker_threads', async (importOriginal) => {
         sent++;
         setImmediate(() => worker.emit('message', structuredClone(message)));
       };
-      import(/* @vite-ignore */ worker.module).then(
-        () => setImmediate(() => setImmediate(() => worker.emit('exit', 0))),
-        (error: unknown) => worker.emit('error', error),
-      );
+      // The module listens until its last group; the stand-in then exits, as the thread would.
+      import(/* @vite-ignore */ worker.module).catch((error: unknown) => worker.emit('error', error));
     });
   });
 });
@@ -106,21 +106,41 @@ describe('cases written on two threads', () => {
     expect(workers.started).toBe(started);
   });
 
-  it('stop the worker it started when the cases cannot be packed, and write them here', async () => {
+  it('write here every batch of a group that cannot be packed, and of every group after it, and stop the worker', async () => {
     const [started, terminated] = [workers.started, workers.terminated];
     const unpackable = [caseResult({ flags: FLAGS }), caseResult({ crn: 'X2', line: 0.5, flags: FLAGS })];
-    expect(shareCaseLines(unpackable, JSON_LINES, { threads: 2, minCases: 0 })).toBeNull();
-    expect([workers.started, workers.terminated]).toEqual([started + 1, terminated + 1]);
+    const shared = shareCaseLines(unpackable, JSON_LINES, { threads: 2, minCases: 0 })!;
     const out = new StringOutput();
-    await renderJson(view('report', report({ cases: unpackable })), out, { threads: 2, minCases: 0 });
+    await shared.write(out);
+    shared.stop();
+    expect([workers.started, workers.terminated]).toEqual([started + 1, terminated + 1]);
     expect(out.toString()).toContain('"line":0.5');
+
+    // A value that cannot be packed in the fourth group: the first three go to the worker.
+    const late = cases(100).map((result, at) => (at === 95 ? { ...result, line: 0.5 } : result));
+    const oneThread = new StringOutput();
+    await renderJson(view('report', report({ cases: late })), oneThread, { threads: 1 });
+    workers.tasks = [];
+    const twoThreads = new StringOutput();
+    await renderJson(view('report', report({ cases: late })), twoThreads, { threads: 2, minCases: 0 });
+    expect(twoThreads.toString()).toBe(oneThread.toString());
+    expect(twoThreads.toString()).toContain('"line":0.5');
+    expect(workers.tasks.length).toBe(3);
   });
 
-  it('hand the worker six batches in ten, spread evenly, this thread keeping the first', async () => {
+  it('hand the worker four batches in five, spread evenly, this thread keeping the first, in groups of 1, 2, then 4', async () => {
+    workers.tasks = [];
     const shared = shareCaseLines(cases(100), JSON_LINES, { threads: 2, minCases: 0 })!;
     await shared.write(new StringOutput());
-    const { batches } = workers.task as { batches: [number, number][] };
-    // 15 batches of 7: the worker's are 1, 3, 4, 6, 8, 9, 11, 13 and 14.
-    expect(batches).toEqual([[7, 14], [21, 28], [28, 35], [42, 49], [56, 63], [63, 70], [77, 84], [91, 98], [98, 100]]);
+    const tasks = workers.tasks as { batches: [number, number][]; final: boolean }[];
+    // 15 batches of 7: the worker's are 1-4, 6-9 and 11-14.
+    expect(tasks.map((task) => task.batches)).toEqual([
+      [[7, 14]],
+      [[14, 21], [21, 28]],
+      [[28, 35], [42, 49], [49, 56], [56, 63]],
+      [[63, 70], [77, 84], [84, 91], [91, 98]],
+      [[98, 100]],
+    ]);
+    expect(tasks.map((task) => task.final)).toEqual([false, false, false, false, true]);
   });
 });
