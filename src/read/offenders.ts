@@ -1,6 +1,7 @@
 /** offenders.csv → CaseRecord. Every row with a crn is a case, however broken the rest (SPEC 1.3). */
 import { statSync } from 'node:fs';
 import { CaseKeys } from './byte-keys.js';
+import { plainCaseOrder } from './case-order.js';
 import type { Source } from './source.js';
 import type { CaseRecord, InputSummary } from './records.js';
 import { IssueLog, readTableCells, unreadColumns, type ReadSettings, type RowCells } from './table.js';
@@ -50,6 +51,9 @@ function expectedRows(source: Source): number {
 
 /** Reads only the crns of offenders.csv, in the order readOffenders gives the cases. */
 export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<CaseKeys> {
+  // A plain file's crns are found straight from its bytes; any other is read row by row.
+  const plain = plainCaseOrder(source, settings, expectedRows(source));
+  if (plain !== null) return plain;
   const order = new CaseKeys(expectedRows(source));
   const silent = new IssueLog(source.label, []);
   const place = (crn: string): void => {

@@ -179,8 +179,8 @@ export function readSegments(
   return { unsplittable, segments, lastContact: fold.lastContact, failedToAttend: fold.failedToAttend, caseOrder: caseIndex.digest };
 }
 
-/** The header line and where the data starts, if the head of the file allows splitting at all. */
-function headOf(fd: number, size: number, settings: ReadSettings): { header: string; dataStart: number } | null {
+/** The header line and where the data starts, if the head of the file allows splitting at all (or reading it as plain bytes: case-order.ts). */
+export function headOf(fd: number, size: number, settings: ReadSettings): { header: string; dataStart: number } | null {
   const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
   readSync(fd, head, 0, head.length, 0);
   if (isWorkbook(head)) return null; // the one-stream reader says what it is
