@@ -98,6 +98,26 @@ const emptyTally = (): Tally => ({
   assessmentOverdue: 0,
 });
 
+/** One more case at `risk`; a property of its own per level, where `byRisk[key]++` is a lookup by name a case. */
+function countRisk(byRisk: RiskCounts, risk: CaseRecord['risk']): void {
+  switch (risk) {
+    case 'very_high':
+      byRisk.very_high++;
+      break;
+    case 'high':
+      byRisk.high++;
+      break;
+    case 'medium':
+      byRisk.medium++;
+      break;
+    case 'low':
+      byRisk.low++;
+      break;
+    default:
+      byRisk.unknown++;
+  }
+}
+
 export interface OfficerContext {
   readonly asOf: Day;
   readonly config: Config;
@@ -131,7 +151,7 @@ export function analyseOfficers(
     }
     const result = results[at]!;
     tally.caseload++;
-    tally.byRisk[riskKey(record.risk)]++;
+    countRisk(tally.byRisk, record.risk);
     // Probation Reset: the case scores reset_weight of its points (the WMT scores S tiers at 0).
     tally.points += casePoints(record, config, resetWeight(result, config));
     if (result.overdue) tally.overdue++;

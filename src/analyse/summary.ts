@@ -14,6 +14,8 @@ export interface SummaryExtras {
 
 export function summarise(cases: readonly CaseResult[], officers: readonly OfficerResult[], extras: SummaryExtras): Summary {
   const flagCounts = Object.fromEntries(CASE_FLAGS.map((code) => [code, 0])) as Record<CaseFlag, number>;
+  // Cases share their flag lists (cases.ts): each list is counted, then its flags once each.
+  const perList = new Map<readonly CaseFlag[], number>();
   // One pass over the cases: a national export has a quarter of a million.
   let active = 0;
   let custody = 0;
@@ -24,7 +26,7 @@ export function summarise(cases: readonly CaseResult[], officers: readonly Offic
   let daFlagged = 0;
   let safeguardingFlagged = 0;
   for (const result of cases) {
-    for (const code of result.flags) flagCounts[code]++;
+    perList.set(result.flags, (perList.get(result.flags) ?? 0) + 1);
     if (result.status === 'active') active++;
     else if (result.status === 'custody') custody++;
     else if (result.status === 'warrant') warrant++;
@@ -34,6 +36,7 @@ export function summarise(cases: readonly CaseResult[], officers: readonly Offic
     if (result.da_flag) daFlagged++;
     if (result.safeguarding_flag) safeguardingFlagged++;
   }
+  for (const [flags, count] of perList) for (const code of flags) flagCounts[code] += count;
   const officerFlagCounts = Object.fromEntries(OFFICER_FLAGS.map((code) => [code, 0])) as Record<OfficerFlag, number>;
   for (const officer of officers) for (const code of officer.flags) officerFlagCounts[code]++;
   return {
