@@ -181,10 +181,10 @@ export function viewOptions(options: RunOptions, source: string, report: Pick<Re
 /** Cases a list needs for its lines to be written on two threads (render/parallel-lines.ts). */
 const linesMin = (): number => parallelMin('CASELOAD_PARALLEL_MIN_CASES') ?? PARALLEL_MIN_CASES;
 
-/** A lines worker to start early, for a view whose JSON or NDJSON may hold a long list of cases; null for any other. */
+/** A lines worker to start early, for a view whose JSON or NDJSON may hold a long list of cases or tasks; null for any other. */
 function linesThreadFor(kind: ViewKind, options: RunOptions): LinesThread | null {
   const format = formatOf(options);
-  const listsCases = (format === 'json' || format === 'ndjson') && kind !== 'due' && kind !== 'plan' && (options.limit ?? Infinity) >= linesMin();
+  const listsCases = (format === 'json' || format === 'ndjson') && kind !== 'plan' && (options.limit ?? Infinity) >= linesMin();
   return listsCases && (options.threads ?? defaultThreads()) >= 2 ? new LinesThread() : null;
 }
 

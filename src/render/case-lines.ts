@@ -7,7 +7,7 @@
  * JSON.stringify; the thread that renders writes its own share with JSON.stringify, from the
  * case objects it has, and a property test holds the two to the same bytes.
  */
-import { CASE_FIELDS, CASE_WIDTH, NO_TEXT, NULL_INT, type PackedCases } from './case-pack.js';
+import { NO_TEXT, NULL_INT, ROW_FIELDS, type FieldKind, type PackedCases } from './case-pack.js';
 import { lineEnd, type LineFrame } from './lines.js';
 
 /** Bytes a buffer holds before it is handed on. */
@@ -25,23 +25,20 @@ const ZERO = 0x30;
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
 
-/** Each field's key as it opens: `{"crn":`, `,"name":`, …; and with a constant value after it. */
-const KEY_TEXT: readonly string[] = CASE_FIELDS.map(([key], at) => `${at === 0 ? '{' : ','}${JSON.stringify(key)}:`);
-const KEY_BYTES = KEY_TEXT.map(ascii);
-const KEY_NULL_BYTES = KEY_TEXT.map((key) => ascii(`${key}null`));
-const KEY_TRUE_BYTES = KEY_TEXT.map((key) => ascii(`${key}true`));
-const KEY_FALSE_BYTES = KEY_TEXT.map((key) => ascii(`${key}false`));
-const KINDS = CASE_FIELDS.map(([, kind]) => kind);
-const WORD_FIELDS = KINDS.filter((kind) => kind === 'word').length;
+/** Each field's key as it opens: `{"crn":`, `,"name":`, …; the same with a constant value after it. */
+function keyPieces(fields: readonly (readonly [string, FieldKind])[], after: string): Uint8Array[] {
+  return fields.map(([key], at) => ascii(`${at === 0 ? '{' : ','}${JSON.stringify(key)}:${after}`));
+}
 const NULL_BYTES = ascii('null');
 
-// Where each kind of piece starts among an encoder's pieces (see CaseLineEncoder.pieces).
+// Where each kind of piece starts among an encoder's pieces (see CaseLineEncoder.pieces), for
+// rows of `width` fields.
 const KEY = 0;
-const KEY_NULL = CASE_WIDTH;
-const KEY_TRUE = 2 * CASE_WIDTH;
-const KEY_FALSE = 3 * CASE_WIDTH;
-const NULL = 4 * CASE_WIDTH;
-const INDENT = NULL + 1;
+const keyNull = (width: number): number => width;
+const keyTrue = (width: number): number => 2 * width;
+const keyFalse = (width: number): number => 3 * width;
+const nullPiece = (width: number): number => 4 * width;
+const indentPiece = (width: number): number => 4 * width + 1;
 
 /**
  * Byte strings end to end in one array, each copied by its number: one loop over one array.
@@ -78,14 +75,14 @@ function grown<T extends Uint8Array | Int32Array>(array: T, least: number): T {
   return larger;
 }
 
-/** Writes packed cases as JSON lines into buffers, handing each full buffer to `flush`. */
+/** Writes packed rows (cases, or due tasks) as JSON lines into buffers, handing each full buffer to `flush`. */
 export class CaseLineEncoder {
   // Buffers of their own (never slices of a shared pool): a worker hands them over whole.
   private buffer = Buffer.allocUnsafeSlow(BUFFER_BYTES);
   private used = 0;
   /**
    * Every constant piece of a line: each field's key, alone and with null, true and false after
-   * it (CASE_WIDTH apiece, at KEY, KEY_NULL, KEY_TRUE and KEY_FALSE), then null, the indent,
+   * it (a row's width apiece, from KEY, keyNull, keyTrue and keyFalse), then null, the indent,
    * then each word's JSON and each flag list's as the packs bring them (wordPiece, listPiece).
    */
   private readonly pieces = new Pieces();
@@ -95,17 +92,28 @@ export class CaseLineEncoder {
   /** Room for a line but its own texts: the words at their longest (an export's names have no limit). */
   private room = 0;
   private packed!: PackedCases;
+  private readonly width: number;
+  private readonly kinds: readonly FieldKind[];
+  /** The fields of a row's own texts (a case's crn and name), counted row by row. */
+  private readonly textFields: readonly number[];
+  private readonly wordFields: number;
 
   constructor(
     packed: PackedCases,
     private readonly frame: LineFrame,
     private readonly flush: (bytes: Buffer) => void,
   ) {
-    for (const piece of [...KEY_BYTES, ...KEY_NULL_BYTES, ...KEY_TRUE_BYTES, ...KEY_FALSE_BYTES, NULL_BYTES, ascii(frame.indent)]) this.pieces.add(piece);
+    const fields = ROW_FIELDS[packed.kind];
+    this.width = fields.length;
+    this.kinds = fields.map(([, kind]) => kind);
+    this.textFields = this.kinds.flatMap((kind, field) => (kind === 'text' ? [field] : []));
+    this.wordFields = this.kinds.filter((kind) => kind === 'word').length;
+    const pieces = [...keyPieces(fields, ''), ...keyPieces(fields, 'null'), ...keyPieces(fields, 'true'), ...keyPieces(fields, 'false'), NULL_BYTES, ascii(frame.indent)];
+    for (const piece of pieces) this.pieces.add(piece);
     this.next(packed);
   }
 
-  /** Takes the next pack of the same packer (case-pack.ts CasePacker): its rows are numbered from 0. */
+  /** Takes the next pack of the same packer (case-pack.ts RowPacker): its rows are numbered from 0. */
   next(packed: PackedCases): void {
     const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
     for (const word of packed.words) {
@@ -113,33 +121,36 @@ export class CaseLineEncoder {
       if (word.length > this.longestWord) this.longestWord = word.length;
     }
     for (const list of packed.lists) this.listPiece.push(this.pieces.add(json(list)));
-    this.room = LINE_ROOM + this.frame.indent.length + WORD_FIELDS * (this.longestWord * BYTES_PER_CHAR + 2);
+    this.room = LINE_ROOM + this.frame.indent.length + this.wordFields * (this.longestWord * BYTES_PER_CHAR + 2);
     this.packed = packed;
   }
 
-  /** Packed case `row` as element `index` of an array whose last element is `last`. */
+  /** Packed row `row` as element `index` of an array whose last element is `last`. */
   line(row: number, index: number, last: number): void {
     const { cells, texts } = this.packed;
-    const base = row * CASE_WIDTH;
-    // The case's own texts (crn, name: the first two fields) are counted case by case.
-    const crn = cells[base]!;
-    const name = cells[base + 1]!;
-    const room = this.room + ((crn === NO_TEXT ? 0 : texts[crn]!.length) + (name === NO_TEXT ? 0 : texts[name]!.length)) * BYTES_PER_CHAR;
+    const { width, kinds, textFields } = this;
+    const base = row * width;
+    let textLength = 0;
+    for (const field of textFields) {
+      const text = cells[base + field]!;
+      if (text !== NO_TEXT) textLength += texts[text]!.length;
+    }
+    const room = this.room + textLength * BYTES_PER_CHAR;
     if (this.used + room > this.buffer.length) {
       this.end();
       if (room > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(room);
     }
-    this.copy(INDENT);
-    for (let field = 0; field < CASE_WIDTH; field++) {
+    this.copy(indentPiece(width));
+    for (let field = 0; field < width; field++) {
       const value = cells[base + field]!;
-      switch (KINDS[field]) {
+      switch (kinds[field]) {
         case 'text':
           this.copy(KEY + field);
-          if (value === NO_TEXT) this.copy(NULL);
+          if (value === NO_TEXT) this.copy(nullPiece(width));
           else this.text(texts[value]!);
           break;
         case 'word':
-          if (value === NO_TEXT) this.copy(KEY_NULL + field);
+          if (value === NO_TEXT) this.copy(keyNull(width) + field);
           else {
             this.copy(KEY + field);
             this.copy(this.wordPiece[value]!);
@@ -147,11 +158,11 @@ export class CaseLineEncoder {
           break;
         case 'int':
           this.copy(KEY + field);
-          if (value === NULL_INT) this.copy(NULL);
+          if (value === NULL_INT) this.copy(nullPiece(width));
           else this.int(value);
           break;
         case 'bool':
-          this.copy((value === 1 ? KEY_TRUE : KEY_FALSE) + field);
+          this.copy((value === 1 ? keyTrue(width) : keyFalse(width)) + field);
           break;
         case 'list':
           this.copy(KEY + field);

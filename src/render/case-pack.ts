@@ -10,6 +10,7 @@
  * A value that does not fit (a non-integer, a number out of range) makes `packCases` answer
  * null, and the cases are written where they are.
  */
+import type { DueTask } from '../analyse/due.js';
 import type { CaseResult } from '../analyse/report.js';
 
 /** How a field is packed: its own text, a shared word, an integer, a boolean, or a shared list. */
@@ -51,6 +52,27 @@ export const CASE_FIELDS: readonly (readonly [keyof CaseResult, FieldKind])[] = 
 
 /** Numbers a case takes: one a field of CaseResult. */
 export const CASE_WIDTH = CASE_FIELDS.length;
+
+/** A due task's fields (due.ts) in its order, each with how it is packed, as Packer.addTask packs them. */
+export const TASK_FIELDS: readonly (readonly [keyof DueTask, FieldKind])[] = [
+  ['officer_id', 'word'],
+  ['officer_name', 'word'],
+  ['officer_status', 'word'],
+  ['team', 'word'],
+  ['crn', 'text'],
+  ['name', 'text'],
+  ['risk', 'word'],
+  ['task', 'word'],
+  ['due', 'word'],
+  ['days_until', 'int'],
+  ['priority', 'int'],
+];
+
+/** The kinds of row packed: a case of a report, or a task of a worklist. */
+export type RowKind = 'case' | 'task';
+
+/** Each kind of row's fields, by the name a worker is told. */
+export const ROW_FIELDS: Record<RowKind, readonly (readonly [string, FieldKind])[]> = { case: CASE_FIELDS, task: TASK_FIELDS };
 /** A text or word field's null. */
 export const NO_TEXT = -1;
 /** An integer field's null (an int32 no case field can hold: packing refuses it as a value). */
@@ -62,6 +84,8 @@ export const NULL_INT = -0x80000000;
  * in this pack, numbered on from the previous pack's.
  */
 export interface PackedCases {
+  /** What the rows are (CASE_FIELDS or TASK_FIELDS): each takes as many cells as its kind has fields. */
+  readonly kind: RowKind;
   readonly count: number;
   readonly cells: Int32Array;
   readonly texts: string[];
@@ -153,27 +177,50 @@ class Packer {
     cells[at++] = this.word(result.assessment_due);
     cells[at++] = this.int(result.ends_in_days);
   }
+
+  /** Every field in TASK_FIELDS' order. */
+  addTask(task: DueTask, row: number): void {
+    const { cells } = this;
+    let at = row * TASK_FIELDS.length;
+    cells[at++] = this.word(task.officer_id);
+    cells[at++] = this.word(task.officer_name);
+    cells[at++] = this.word(task.officer_status);
+    cells[at++] = this.word(task.team);
+    cells[at++] = this.text(task.crn);
+    cells[at++] = this.text(task.name);
+    cells[at++] = this.word(task.risk);
+    cells[at++] = this.word(task.task);
+    cells[at++] = this.word(task.due);
+    cells[at++] = this.int(task.days_until);
+    cells[at++] = this.int(task.priority);
+  }
 }
 
 /**
- * Packs cases a group at a time, numbering words and lists across the groups, so that another
- * thread can start on the first group while later ones are packed (parallel-lines.ts).
+ * Packs rows (cases, or due tasks) a group at a time, numbering words and lists across the
+ * groups, so that another thread can start on the first group while later ones are packed
+ * (parallel-lines.ts).
  */
-export class CasePacker {
+export class RowPacker<T extends CaseResult | DueTask> {
   private readonly packer = new Packer();
   /** A value did not pack: this packer packs nothing more. */
   private failed = false;
 
-  /** The cases of the ranges ([from, to) each), packed in turn; null when one holds a value packing cannot carry exactly. */
-  pack(cases: readonly CaseResult[], ranges: readonly (readonly [number, number])[]): PackedCases | null {
+  constructor(readonly kind: T extends DueTask ? 'task' : 'case') {}
+
+  /** The rows of the ranges ([from, to) each), packed in turn; null when one holds a value packing cannot carry exactly. */
+  pack(rows: readonly T[], ranges: readonly (readonly [number, number])[]): PackedCases | null {
     if (this.failed) return null;
-    const { packer } = this;
+    const { packer, kind } = this;
     const count = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
-    packer.cells = new Int32Array(count * CASE_WIDTH);
+    packer.cells = new Int32Array(count * ROW_FIELDS[kind].length);
     packer.texts = [];
     let row = 0;
     try {
-      for (const [from, to] of ranges) for (let at = from; at < to; at++) packer.add(cases[at]!, row++);
+      for (const [from, to] of ranges) {
+        if (kind === 'case') for (let at = from; at < to; at++) packer.add(rows[at] as CaseResult, row++);
+        else for (let at = from; at < to; at++) packer.addTask(rows[at] as DueTask, row++);
+      }
     } catch (error) {
       if (!(error instanceof Unfit)) throw error;
       this.failed = true;
@@ -183,7 +230,14 @@ export class CasePacker {
     const lists = packer.lists.slice(packer.listsSent);
     packer.wordsSent = packer.words.length;
     packer.listsSent = packer.lists.length;
-    return { count, cells: packer.cells, texts: packer.texts, words, lists };
+    return { kind, count, cells: packer.cells, texts: packer.texts, words, lists };
+  }
+}
+
+/** Packs cases. */
+export class CasePacker extends RowPacker<CaseResult> {
+  constructor() {
+    super('case');
   }
 }
 

@@ -13,8 +13,9 @@
  * lines itself.
  */
 import { Worker } from 'node:worker_threads';
+import type { DueTask } from '../analyse/due.js';
 import type { CaseResult } from '../analyse/report.js';
-import { CasePacker } from './case-pack.js';
+import { RowPacker } from './case-pack.js';
 import { frameLine, type LineFrame, type LinesMessage, type LinesTask } from './lines.js';
 import type { Output } from './output.js';
 
@@ -83,6 +84,15 @@ const isWorkerBatch = (index: number): boolean => Math.floor((index + 1) * WORKE
 
 /** Starts a worker on its share of the batches of `cases`; null when this thread should write them all. */
 export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, options: LineOptions): SharedLines | null {
+  return shareRowLines(cases, new RowPacker<CaseResult>('case'), frame, options);
+}
+
+/** The same for a worklist's tasks (`due`). */
+export function shareTaskLines(tasks: readonly DueTask[], frame: LineFrame, options: LineOptions): SharedLines | null {
+  return shareRowLines(tasks, new RowPacker<DueTask>('task'), frame, options);
+}
+
+function shareRowLines<T extends CaseResult | DueTask>(cases: readonly T[], packer: RowPacker<T>, frame: LineFrame, options: LineOptions): SharedLines | null {
   if (options.threads < 2 || cases.length < Math.max(2, options.minCases ?? PARALLEL_MIN_CASES)) return null;
   const batch = Math.min(BATCH_CASES, Math.ceil(cases.length / MIN_BATCHES));
   const batches = Math.ceil(cases.length / batch);
@@ -114,7 +124,6 @@ export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, o
 
   // The worker's batches are packed and sent a group at a time, a few batches ahead of the
   // writing; once a group cannot be packed, none is sent after it, and this thread writes them.
-  const packer = new CasePacker();
   const sentToWorker = new Uint8Array(batches);
   let decided = 0; // batches [0, decided) are sent to the worker or left to this thread
   let sending = true;

@@ -35,7 +35,7 @@ function exportFiles(shape: Shape): Record<string, string> {
 const folders: (() => void)[] = [];
 afterAll(() => folders.forEach((cleanup) => cleanup()));
 
-function run(dir: string, command: 'report' | 'validate', threads: number, format: 'json' | 'ndjson' = 'json', ...more: string[]): string {
+function run(dir: string, command: 'report' | 'validate' | 'due', threads: number, format: 'json' | 'ndjson' = 'json', ...more: string[]): string {
   const all = command === 'report' ? ['--all'] : [];
   const result = runCli([command, dir, '--as-of', '2026-11-16', '--format', format, ...all, ...more, '--threads', String(threads)], {
     env: { CASELOAD_PARALLEL_MIN_BYTES: '0', CASELOAD_PARALLEL_MIN_CASES: '0' },
@@ -72,6 +72,14 @@ describe('--threads', () => {
     const oneThread = run(dir, 'report', 1, format, ...more);
     expect(oneThread.split('\n').filter((line) => line.includes('"crn":')).length).toBeGreaterThan(100);
     expect(run(dir, 'report', 2, format, ...more)).toBe(oneThread);
+  });
+
+  it.each<'json' | 'ndjson'>(['json', 'ndjson'])('writes the tasks of a worklist (due) in %s on two threads as one thread does', (format) => {
+    const { dir, cleanup } = tempDir(exportFiles('lf'));
+    folders.push(cleanup);
+    const oneThread = run(dir, 'due', 1, format, '--within', '30');
+    expect(oneThread.split('\n').filter((line) => line.includes('"task":')).length).toBeGreaterThan(100);
+    expect(run(dir, 'due', 2, format, '--within', '30')).toBe(oneThread);
   });
 
   it('writes lines on a real worker thread, its share of the batches, as this thread writes them', async () => {

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_FIELDS, CasePacker, packCases, type PackedCases } from '../../src/render/case-pack.js';
+import { CASE_FIELDS, CasePacker, packCases, RowPacker, TASK_FIELDS, type PackedCases } from '../../src/render/case-pack.js';
+import { DUE_TASKS, dueTaskSchema, type DueTask } from '../../src/analyse/due.js';
 import { CaseLineEncoder } from '../../src/render/case-lines.js';
 import { frameLine, JSON_LINES, NDJSON_LINES, type LineFrame } from '../../src/render/lines.js';
 import { caseResultSchema, type CaseResult } from '../../src/analyse/report.js';
@@ -128,6 +129,31 @@ describe('packCases and CaseLineEncoder', () => {
     encoder!.end();
     const written = [0, 1, 2, 5, 6, 7, 8, 9, 10, 11].map((index) => frameLine(JSON.stringify(cases[index]), index, 11, JSON_LINES)).join('');
     expect(Buffer.concat(parts).toString('utf8')).toBe(written);
+  });
+
+  it("write a worklist's tasks as JSON.stringify does, whatever they hold", () => {
+    const text = fc.option(fc.string({ unit: 'binary', maxLength: 12 }), { nil: null });
+    const task = fc.record({
+      officer_id: text,
+      officer_name: text,
+      officer_status: text,
+      team: text,
+      crn: fc.string({ unit: 'binary', maxLength: 12 }),
+      name: text,
+      risk: fc.constantFrom('low', 'medium', 'high', 'very_high', null),
+      task: fc.constantFrom(...DUE_TASKS),
+      due: fc.option(fc.constantFrom('2026-11-20', '2026-12-01'), { nil: null }),
+      days_until: fc.option(fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 }), { nil: null }),
+      priority: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    }) as fc.Arbitrary<DueTask>;
+    expect(TASK_FIELDS.map(([key]) => key)).toEqual(Object.keys(dueTaskSchema.shape));
+    fc.assert(
+      fc.property(fc.array(task, { minLength: 1, maxLength: 6 }), (tasks) => {
+        const packed = handedOver(new RowPacker<DueTask>('task').pack(tasks, [[0, tasks.length]])!);
+        expect(Object.keys(tasks[0]!)).toEqual(Object.keys(dueTaskSchema.shape));
+        expect(encoded(packed, tasks.length)).toBe(tasks.map((each, index) => frameLine(JSON.stringify(each), index, tasks.length - 1, JSON_LINES)).join(''));
+      }),
+    );
   });
 
   it('packs nothing more once a value could not be packed', () => {
