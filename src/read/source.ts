@@ -45,7 +45,11 @@ export function sourceFor(path: string): Source {
   return { path, label: path === '-' ? '<stdin>' : path };
 }
 
-const CHUNK_BYTES = 1 << 16;
+/**
+ * A read's size. 1 MiB rather than 64 KiB: each read is an await, and two exports read at once
+ * (`trend`, a thread each) waited on them: the eight weekly national exports 11.5 -> 10.2 s.
+ */
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * A read buffer handed back by the reader once nothing refers to it (its bytes split and
