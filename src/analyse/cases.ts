@@ -85,7 +85,7 @@ export interface OpenRules {
   holds: number;
 }
 
-/** The result fields that depend on the case's contacts: set by closeCase, placeholders until then. */
+/** An opened case's flags until closeCase sets them. */
 const EMPTY_FLAGS: CaseFlag[] = Object.freeze([]) as unknown as CaseFlag[];
 
 /**
@@ -98,6 +98,7 @@ export function analyseCase(record: CaseRecord, context: CaseContext, position?:
   closeCase(result, record, SCRATCH.holds, contactHistory(record, context.contacts, position), context, trace);
   return result;
 }
+/** openCase's rules for the one case analyseCase is on (it runs start to end without a pause). */
 const SCRATCH: OpenRules = { holds: 0 };
 
 /** The case's contacts: by its position where the lookup keeps the cases' order, else by crn. */

@@ -184,7 +184,7 @@ const linesMin = (): number => parallelMin('CASELOAD_PARALLEL_MIN_CASES') ?? PAR
 /** A lines worker to start early, for a view whose JSON or NDJSON may hold a long list of cases or tasks; null for any other. */
 function linesThreadFor(kind: ViewKind, options: RunOptions): LinesThread | null {
   const format = formatOf(options);
-  const listsCases = (format === 'json' || format === 'ndjson') && kind !== 'plan' && (options.limit ?? Infinity) >= linesMin();
+  const listsCases = (format === 'json' || format === 'ndjson') && kind !== 'plan' && kind !== 'validate' && (options.limit ?? Infinity) >= linesMin();
   return listsCases && (options.threads ?? defaultThreads()) >= 2 ? new LinesThread() : null;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Cases packed into numbers, so that another thread can write their JSON (parallel-lines.ts).
+ * Cases (and a worklist's tasks, which pack the same way by their own fields, TASK_FIELDS)
+ * packed into numbers, so that another thread can write their JSON (parallel-lines.ts).
  *
  * Handing a thread 100k case objects costs more than writing them (structured cloning copies
  * every property); an Int32Array is handed over free and a few thousand distinct strings cheaply.

@@ -1,7 +1,8 @@
 /**
- * The cases of a long JSON or NDJSON report written on two threads, in batches: a worker writes
- * WORKER_SHARE of them (spread evenly) and this thread the rest, writing the worker's out in
- * turn. So the worker keeps only the batches it is ahead by, not its whole share of the report.
+ * The cases of a long JSON or NDJSON report (or the tasks of a long worklist: `due`) written
+ * on two threads, in batches: a worker writes WORKER_SHARE of them (spread evenly) and this
+ * thread the rest, writing the worker's out in turn. So the worker keeps only the batches it is
+ * ahead by, not its whole share of the report.
  *
  * A national report spends most of its rendering in JSON.stringify, one case at a time, while
  * the thread that read contacts.csv sits idle. The worker is given its cases packed into numbers
@@ -92,11 +93,12 @@ export function shareTaskLines(tasks: readonly DueTask[], frame: LineFrame, opti
   return shareRowLines(tasks, new RowPacker<DueTask>('task'), frame, options);
 }
 
-function shareRowLines<T extends CaseResult | DueTask>(cases: readonly T[], packer: RowPacker<T>, frame: LineFrame, options: LineOptions): SharedLines | null {
-  if (options.threads < 2 || cases.length < Math.max(2, options.minCases ?? PARALLEL_MIN_CASES)) return null;
-  const batch = Math.min(BATCH_CASES, Math.ceil(cases.length / MIN_BATCHES));
-  const batches = Math.ceil(cases.length / batch);
-  const rangeOf = (index: number): [number, number] => [index * batch, Math.min(cases.length, (index + 1) * batch)];
+/** Starts a worker on its share of the batches of `rows`, packed by `packer`; null when this thread should write them all. */
+function shareRowLines<T extends CaseResult | DueTask>(rows: readonly T[], packer: RowPacker<T>, frame: LineFrame, options: LineOptions): SharedLines | null {
+  if (options.threads < 2 || rows.length < Math.max(2, options.minCases ?? PARALLEL_MIN_CASES)) return null;
+  const batch = Math.min(BATCH_CASES, Math.ceil(rows.length / MIN_BATCHES));
+  const batches = Math.ceil(rows.length / batch);
+  const rangeOf = (index: number): [number, number] => [index * batch, Math.min(rows.length, (index + 1) * batch)];
   const worker = options.thread?.take() ?? startWorker();
 
   // Batches as they come; a waiting write is told of the next one, or of null once the worker
@@ -135,9 +137,9 @@ function shareRowLines<T extends CaseResult | DueTask>(cases: readonly T[], pack
       const group: [number, number][] = [];
       let index = decided;
       for (; index < batches && group.length < size; index++) if (isWorkerBatch(index)) group.push(rangeOf(index));
-      const packed = group.length === 0 ? null : packer.pack(cases, group);
+      const packed = group.length === 0 ? null : packer.pack(rows, group);
       if (packed !== null) {
-        worker.postMessage({ packed, batches: group, last: cases.length - 1, frame, final: index >= batches } satisfies LinesTask, [
+        worker.postMessage({ packed, batches: group, last: rows.length - 1, frame, final: index >= batches } satisfies LinesTask, [
           packed.cells.buffer as ArrayBuffer,
         ]);
         for (let at = decided; at < index; at++) sentToWorker[at] = isWorkerBatch(at) ? 1 : 0;
@@ -148,7 +150,7 @@ function shareRowLines<T extends CaseResult | DueTask>(cases: readonly T[], pack
   send(AHEAD_BATCHES);
 
   return {
-    rows: cases,
+    rows: rows,
     async write(out) {
       let helped = true;
       for (let index = 0; index < batches; index++) {
@@ -161,7 +163,7 @@ function shareRowLines<T extends CaseResult | DueTask>(cases: readonly T[], pack
           continue;
         }
         if (theirs) helped = false; // the worker failed or ended: this thread writes the rest itself
-        writeLines(cases, from, to, out, frame);
+        writeLines(rows, from, to, out, frame);
       }
     },
     stop: () => void worker.terminate(),
