@@ -145,13 +145,6 @@ function sortTasks(tasks: DueTask[]): DueTask[] {
   return Array.from(stableOrder(keys), (position) => tasks[position]!);
 }
 
-/** Tasks per kind, every kind present: for the summary. */
-export function countTasks(tasks: readonly DueTask[]): Record<DueTaskKind, number> {
-  const counts = new Float64Array(DUE_TASKS.length);
-  for (const task of tasks) countKind(counts, task.task);
-  return countsByKind(counts);
-}
-
 const countKind = (counts: Float64Array, task: DueTaskKind): void => {
   const rank = taskRank(task);
   counts[rank] = counts[rank]! + 1;

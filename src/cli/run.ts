@@ -193,7 +193,7 @@ export async function present(view: View, issues: readonly Issue[], options: Run
   const exitCode = decideExitCode(view, options.failOn);
   if (options.quiet && !somethingFlagged(view)) return exitCode;
   const format = formatOf(options);
-  const lines = { threads: options.threads ?? defaultThreads(), minCases: parallelMin('CASELOAD_PARALLEL_MIN_CASES'), thread };
+  const lines = { threads: options.threads ?? defaultThreads(), minCases: linesMin(), thread };
   await RENDERERS[format](view, context.out, { chalk: context.chalk, email: emailSettings(options), width: context.width ?? null, lines });
   if (format === 'table') unreadColumnNotes(view.report.inputs).forEach((note) => context.err(note));
   if (format === 'table' && view.kind !== 'validate' && issues.length > 0) context.err(issueSummary(issues));

@@ -4,11 +4,12 @@
  * full reader takes each row's cells (a national export: about 250 ms of the contacts worker's
  * start, against about 100 ms so).
  *
- * Only for the plain file the bulk of exports are: at the first line that is not a plain row (a
- * quote, a byte beyond ASCII, a field count other than the header's, a blank line, a line
- * ended by a CR alone, a footer, a crn empty or with spaces around it) it answers null, and the
- * caller reads the file as the main thread does. Whatever this finds is checked besides: the
- * threads compare their orders' digests before any contact is trusted to a case.
+ * Only for the plain file the bulk of exports are: a quote anywhere, a CR alone ending a line,
+ * a crn beyond ASCII (the full reader decodes it as UTF-8) or a line longer than a read, and it
+ * answers null, and the caller reads the file as the main thread does. Blank lines, short and
+ * long rows, padded or empty crns and footer rows are taken as the full reader takes them.
+ * Whatever this finds is checked besides: the threads compare their orders' digests before any
+ * contact is trusted to a case.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CaseKeys } from './byte-keys.js';

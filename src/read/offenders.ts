@@ -52,9 +52,10 @@ function expectedRows(source: Source): number {
 /** Reads only the crns of offenders.csv, in the order readOffenders gives the cases. */
 export async function readCaseOrder(source: Source, settings: ReadSettings): Promise<CaseKeys> {
   // A plain file's crns are found straight from its bytes; any other is read row by row.
-  const plain = plainCaseOrder(source, settings, expectedRows(source));
+  const expected = expectedRows(source);
+  const plain = plainCaseOrder(source, settings, expected);
   if (plain !== null) return plain;
-  const order = new CaseKeys(expectedRows(source));
+  const order = new CaseKeys(expected);
   const silent = new IssueLog(source.label, []);
   const place = (crn: string): void => {
     if (crn !== '') order.place(crn);

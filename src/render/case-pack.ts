@@ -80,9 +80,10 @@ export const NO_TEXT = -1;
 export const NULL_INT = -0x80000000;
 
 /**
- * Cases packed: `count` rows of CASE_WIDTH cells, and the texts they point at. Words and lists
- * are numbered across the packs of one CasePacker: `words` and `lists` are the ones first used
- * in this pack, numbered on from the previous pack's.
+ * Rows packed: `count` rows of as many cells as their kind has fields (CASE_FIELDS or
+ * TASK_FIELDS), and the texts they point at. Words and lists are numbered across the packs of
+ * one RowPacker: `words` and `lists` are the ones first used in this pack, numbered on from the
+ * previous pack's.
  */
 export interface PackedCases {
   /** What the rows are (CASE_FIELDS or TASK_FIELDS): each takes as many cells as its kind has fields. */
@@ -235,14 +236,7 @@ export class RowPacker<T extends CaseResult | DueTask> {
   }
 }
 
-/** Packs cases. */
-export class CasePacker extends RowPacker<CaseResult> {
-  constructor() {
-    super('case');
-  }
-}
-
-/** The cases of the ranges ([from, to) each), packed in turn; null when one holds a value packing cannot carry exactly. */
+/** The cases of the ranges ([from, to) each), packed in turn by a packer of their own; null when one holds a value packing cannot carry exactly. */
 export function packCases(cases: readonly CaseResult[], ranges: readonly (readonly [number, number])[]): PackedCases | null {
-  return new CasePacker().pack(cases, ranges);
+  return new RowPacker<CaseResult>('case').pack(cases, ranges);
 }

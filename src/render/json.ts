@@ -3,7 +3,7 @@ import { summariseTasks } from '../analyse/due.js';
 import type { View } from './view.js';
 import type { Output } from './output.js';
 import { JSON_LINES } from './lines.js';
-import { shareCaseLines, shareTaskLines, writeLines, type LineOptions, type SharedLines } from './parallel-lines.js';
+import { shareViewLines, writeLines, type LineOptions, type SharedLines } from './parallel-lines.js';
 
 /** The JSON object a view stands for: the whole report shape, or for validate the data side only. */
 export function jsonDocument(view: View): Record<string, unknown> {
@@ -77,12 +77,7 @@ export async function writeJson(document: Record<string, unknown>, out: Output, 
 /** The view as JSON; a long list of cases (or of a worklist's tasks) is written on two threads when `lines` allows. */
 export async function renderJson(view: View, out: Output, lines: LineOptions = { threads: 1 }): Promise<void> {
   const document = jsonDocument(view);
-  const shared =
-    document.cases === view.cases
-      ? shareCaseLines(view.cases, JSON_LINES, lines)
-      : view.due !== null && document.tasks === view.due.tasks
-        ? shareTaskLines(view.due.tasks, JSON_LINES, lines)
-        : null;
+  const shared = shareViewLines(view, document.cases ?? document.tasks, JSON_LINES, lines);
   try {
     await writeJson(document, out, shared);
   } finally {

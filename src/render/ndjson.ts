@@ -1,7 +1,7 @@
 /** `--format ndjson`: one object per line, the view's main rows (cases, officers, teams or issues). */
 import { mainRows } from './sections.js';
 import { NDJSON_LINES } from './lines.js';
-import { shareCaseLines, shareTaskLines, writeLines, type LineOptions } from './parallel-lines.js';
+import { shareViewLines, writeLines, type LineOptions } from './parallel-lines.js';
 import type { Output } from './output.js';
 import type { View } from './view.js';
 
@@ -16,12 +16,7 @@ function ndjsonRows(view: View): readonly unknown[] {
 /** The rows a line each; a long list of cases (or of a worklist's tasks) is written on two threads when `lines` allows. */
 export async function renderNdjson(view: View, out: Output, lines: LineOptions = { threads: 1 }): Promise<void> {
   const rows = ndjsonRows(view);
-  const shared =
-    rows === view.cases
-      ? shareCaseLines(view.cases, NDJSON_LINES, lines)
-      : view.due !== null && rows === view.due.tasks
-        ? shareTaskLines(view.due.tasks, NDJSON_LINES, lines)
-        : null;
+  const shared = shareViewLines(view, rows, NDJSON_LINES, lines);
   try {
     if (shared === null) writeLines(rows, 0, rows.length, out, NDJSON_LINES);
     else await shared.write(out);

@@ -19,6 +19,7 @@ import type { CaseResult } from '../analyse/report.js';
 import { RowPacker } from './case-pack.js';
 import { frameLine, type LineFrame, type LinesMessage, type LinesTask } from './lines.js';
 import type { Output } from './output.js';
+import type { View } from './view.js';
 
 /** Below this many cases a worker costs more than it saves (a London-size report, 28k cases, is slower with one). */
 export const PARALLEL_MIN_CASES = 50_000;
@@ -82,6 +83,16 @@ const WORKER_SHARE = 0.8;
 
 /** Whether batch `index` is the worker's: WORKER_SHARE of them, spread evenly; the first is this thread's. */
 const isWorkerBatch = (index: number): boolean => Math.floor((index + 1) * WORKER_SHARE) > Math.floor(index * WORKER_SHARE);
+
+/**
+ * The lines of `rows` shared with a worker when they are the view's cases or its worklist's
+ * tasks (a long list of them); null when this thread should write them all.
+ */
+export function shareViewLines(view: View, rows: unknown, frame: LineFrame, options: LineOptions): SharedLines | null {
+  if (rows === view.cases) return shareCaseLines(view.cases, frame, options);
+  if (view.due !== null && rows === view.due.tasks) return shareTaskLines(view.due.tasks, frame, options);
+  return null;
+}
 
 /** Starts a worker on its share of the batches of `cases`; null when this thread should write them all. */
 export function shareCaseLines(cases: readonly CaseResult[], frame: LineFrame, options: LineOptions): SharedLines | null {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_FIELDS, CasePacker, packCases, RowPacker, TASK_FIELDS, type PackedCases } from '../../src/render/case-pack.js';
+import { CASE_FIELDS, packCases, RowPacker, TASK_FIELDS, type PackedCases } from '../../src/render/case-pack.js';
 import { DUE_TASKS, dueTaskSchema, type DueTask } from '../../src/analyse/due.js';
 import { CaseLineEncoder } from '../../src/render/case-lines.js';
 import { frameLine, JSON_LINES, NDJSON_LINES, type LineFrame } from '../../src/render/lines.js';
@@ -112,7 +112,7 @@ describe('packCases and CaseLineEncoder', () => {
     const cases = Array.from({ length: 12 }, (_, at) =>
       caseResult({ crn: `X${at}`, team: teams[at % 4]!, flags: at < 6 ? SHARED_FLAGS : overdue, priority: at + 1 }),
     );
-    const packer = new CasePacker();
+    const packer = new RowPacker<CaseResult>('case');
     const groups: [number, number][][] = [[[0, 2]], [[2, 3], [5, 9]], [[9, 12]]];
     const packs = groups.map((ranges) => handedOver(packer.pack(cases, ranges)!));
     // Team A, B and C are new in the first two groups; the third brings no word and one list.
@@ -157,7 +157,7 @@ describe('packCases and CaseLineEncoder', () => {
   });
 
   it('packs nothing more once a value could not be packed', () => {
-    const packer = new CasePacker();
+    const packer = new RowPacker<CaseResult>('case');
     const cases = [caseResult(), caseResult({ line: 0.5 }), caseResult({ crn: 'X3' })];
     expect(packer.pack(cases, [[0, 1]])).not.toBeNull();
     expect(packer.pack(cases, [[1, 2]])).toBeNull();
